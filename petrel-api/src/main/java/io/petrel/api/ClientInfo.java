@@ -1,0 +1,31 @@
+package io.petrel.api;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is on the other end of a connection, as plug-ins see it.
+ *
+ * @param clientId the MQTT client identifier, after any server assignment
+ * @param username the user name from CONNECT, or null
+ * @param remoteAddress the client's address, as seen through any trusted proxy
+ * @param protocolLevel the MQTT protocol level: 3 (3.1), 4 (3.1.1) or 5
+ * @param listener the name of the listener the client connected to
+ * @param principal the authenticated identity
+ */
+public record ClientInfo(
+        String clientId,
+        @Nullable String username,
+        InetSocketAddress remoteAddress,
+        int protocolLevel,
+        String listener,
+        Principal principal) {
+
+    public ClientInfo {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(principal, "principal");
+    }
+}

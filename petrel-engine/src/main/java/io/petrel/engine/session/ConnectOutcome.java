@@ -1,0 +1,10 @@
+package io.petrel.engine.session;
+
+/**
+ * The result of attaching a connection to a session.
+ *
+ * @param session the session, now owned by the connection's loop
+ * @param sessionPresent whether an existing session was resumed [MQTT-3.2.2-2]
+ */
+public record ConnectOutcome(Session session, boolean sessionPresent) {
+}

@@ -1,0 +1,512 @@
+package io.petrel.engine.session;
+
+import io.petrel.api.QoS;
+import io.petrel.api.topic.TopicFilter;
+import io.petrel.engine.loop.Cancellable;
+import io.petrel.engine.loop.Loop;
+import io.petrel.engine.metrics.DropReason;
+import io.petrel.engine.topic.RetainHandling;
+import io.petrel.engine.topic.Subscription;
+import io.petrel.engine.topic.SubscriptionOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One client's session: its subscriptions, the QoS 1 and 2 messages in flight both ways, its queue, its will
+ * and its expiry. A session outlives its connections when the client asks for a persistent session.
+ *
+ * <p>Threading: a session is owned by one loop at a time, the loop of its current connection, and every
+ * change to it runs there. {@link #run} sends work to the owner; work that reaches a former owner is passed
+ * on. The methods the transport calls (deliveries aside) must be called on the owner, which is the
+ * connection's loop as long as {@link #isCurrent} holds.
+ */
+public final class Session {
+    private final String clientId;
+    private final SessionContext context;
+    private final SessionRegistry registry;
+    private volatile Loop owner;
+    private volatile @Nullable ClientConnection connection;
+
+    private boolean started;
+    private boolean fresh = true;
+    private boolean ended;
+    private int generation;
+    private long expiryIntervalSeconds;
+    private final Map<String, Subscription<Session>> subscriptions = new HashMap<>();
+    private final OutboundFlow outbound;
+    private final Set<Integer> inboundQos2 = new HashSet<>();
+    private @Nullable Will will;
+    private @Nullable Will pendingWill;
+    private @Nullable Cancellable willTimer;
+    private @Nullable Cancellable expiryTimer;
+
+    Session(String clientId, Loop owner, SessionContext context, SessionRegistry registry) {
+        this.clientId = clientId;
+        this.owner = owner;
+        this.context = context;
+        this.registry = registry;
+        this.outbound = new OutboundFlow(context.config().maxQueued());
+    }
+
+    /** The client id that names this session. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** Runs a task on the loop that owns this session, at once if the caller is already there. */
+    public void run(Runnable task) {
+        Loop current = owner;
+        if (current.inLoop()) {
+            task.run();
+        } else {
+            current.execute(() -> run(task));
+        }
+    }
+
+    /** Whether a client is connected. Safe to read from any thread; the answer may be stale. */
+    public boolean isOnline() {
+        return connection != null;
+    }
+
+    /**
+     * Whether a connection is this session's current one and the caller runs on its owner. A connection that
+     * was taken over is no longer current, and what it still sends is ignored.
+     */
+    public boolean isCurrent(ClientConnection candidate) {
+        return connection == candidate && owner.inLoop();
+    }
+
+    void attach(ConnectRequest request, ClientConnection conn, CompletableFuture<ConnectOutcome> result) {
+        if (ended) {
+            registry.connect(request, conn, result);
+            return;
+        }
+        List<Will> willsToPublish = new ArrayList<>(2);
+        ClientConnection previous = connection;
+        if (previous != null) {
+            connection = null;
+            context.metrics().clientDisconnected();
+            // [MQTT-3.1.4-3] the existing connection is closed, with reason 0x8E for MQTT 5.
+            previous.close(DisconnectCause.SESSION_TAKEN_OVER);
+            Will old = will;
+            will = null;
+            // MQTT 5 §3.1.3.2.2: a takeover sends the old connection's will, unless the new connection resumes
+            // the session and the will has a delay.
+            if (old != null && (request.cleanStart() || old.delaySeconds() == 0)) {
+                willsToPublish.add(old);
+            }
+        }
+        cancelTimers();
+        if (pendingWill != null) {
+            // [MQTT-3.1.3-9] reconnecting before the will delay passes cancels the will, unless the new
+            // connection ends the session, which publishes it.
+            if (request.cleanStart()) {
+                willsToPublish.add(pendingWill);
+            }
+            pendingWill = null;
+        }
+        // [MQTT-3.2.2-2] session present only when an existing session is resumed.
+        boolean present = !request.cleanStart() && !fresh;
+        if (request.cleanStart()) {
+            discardState();
+        }
+        fresh = false;
+        generation++;
+        expiryIntervalSeconds = request.sessionExpirySeconds();
+        will = request.will();
+        started = false;
+        connection = conn;
+        context.metrics().clientConnected();
+        owner = conn.loop();
+        for (Will w : willsToPublish) {
+            publishWill(w);
+        }
+        result.complete(new ConnectOutcome(this, present));
+    }
+
+    /**
+     * Starts delivery on a newly attached connection, after the transport has sent CONNACK: resends every
+     * unacknowledged PUBLISH with DUP set and every PUBREL [MQTT-4.4.0-1], then sends the queue.
+     */
+    public void resume(ClientConnection conn) {
+        if (connection != conn || started) {
+            return;
+        }
+        started = true;
+        for (Iterator<InflightEntry> it = outbound.inflightIterator(); it.hasNext(); ) {
+            InflightEntry entry = it.next();
+            if (entry.stage == InflightEntry.Stage.RELEASED) {
+                conn.sendPubRel(entry.packetId);
+            } else if (conn.sendPublish(entry.delivery, entry.packetId, true) == SendResult.TOO_LARGE) {
+                it.remove();
+                context.metrics().dropped(DropReason.TOO_LARGE);
+            }
+        }
+        drain();
+    }
+
+    /** Delivers a message to this session's client, or queues it. Must run on the owner: see {@link #run}. */
+    public void deliver(Delivery delivery) {
+        if (ended) {
+            context.metrics().dropped(DropReason.SESSION_ENDED);
+            return;
+        }
+        ClientConnection conn = connection;
+        if (conn == null) {
+            if (delivery.qos() == QoS.AT_MOST_ONCE && !context.config().queueQos0Offline()) {
+                context.metrics().dropped(DropReason.QOS0_OFFLINE);
+            } else {
+                enqueue(delivery);
+            }
+            return;
+        }
+        if (!started || outbound.hasQueued()) {
+            enqueue(delivery);
+        } else if (delivery.qos() == QoS.AT_MOST_ONCE) {
+            sendQos0(conn, delivery);
+        } else if (outbound.inflightCount() < quota(conn)) {
+            sendTracked(conn, delivery);
+        } else {
+            enqueue(delivery);
+        }
+    }
+
+    private void enqueue(Delivery delivery) {
+        if (!outbound.enqueue(delivery)) {
+            context.metrics().dropped(DropReason.QUEUE_FULL);
+        }
+    }
+
+    private int quota(ClientConnection conn) {
+        return Math.min(conn.receiveMaximum(), context.config().maxInflight());
+    }
+
+    private boolean expired(Delivery delivery) {
+        // [MQTT-3.3.2-5] an expired message is not delivered.
+        if (delivery.message().isExpiredAt(context.clock().millis())) {
+            context.metrics().dropped(DropReason.EXPIRED);
+            return true;
+        }
+        return false;
+    }
+
+    private void sendQos0(ClientConnection conn, Delivery delivery) {
+        if (expired(delivery)) {
+            return;
+        }
+        if (!conn.isWritable()) {
+            context.metrics().dropped(DropReason.SLOW_CONSUMER);
+            return;
+        }
+        sent(conn.sendPublish(delivery, 0, false));
+    }
+
+    private void sendTracked(ClientConnection conn, Delivery delivery) {
+        if (expired(delivery)) {
+            return;
+        }
+        InflightEntry entry = outbound.track(delivery);
+        if (!sent(conn.sendPublish(delivery, entry.packetId, false))) {
+            // [MQTT-3.1.2-25] a message too large for the client counts as delivered.
+            outbound.remove(entry.packetId);
+        }
+    }
+
+    private boolean sent(SendResult result) {
+        if (result == SendResult.TOO_LARGE) {
+            context.metrics().dropped(DropReason.TOO_LARGE);
+            return false;
+        }
+        context.metrics().publishSent();
+        return true;
+    }
+
+    private void drain() {
+        ClientConnection conn = connection;
+        if (conn == null || !started) {
+            return;
+        }
+        Delivery head;
+        while ((head = outbound.peekQueued()) != null) {
+            if (head.qos() == QoS.AT_MOST_ONCE) {
+                if (!conn.isWritable()) {
+                    return;
+                }
+                outbound.pollQueued();
+                sendQos0(conn, head);
+            } else {
+                if (outbound.inflightCount() >= quota(conn)) {
+                    return;
+                }
+                outbound.pollQueued();
+                sendTracked(conn, head);
+            }
+        }
+    }
+
+    /** The connection can take more bytes again: sends what waited for it. */
+    public void writable(ClientConnection conn) {
+        if (connection == conn) {
+            drain();
+        }
+    }
+
+    /** The client acknowledged a QoS 1 message with PUBACK. */
+    public void acknowledge(int packetId) {
+        InflightEntry entry = outbound.get(packetId);
+        if (entry != null && entry.delivery.qos() == QoS.AT_LEAST_ONCE) {
+            outbound.remove(packetId);
+            drain();
+        }
+    }
+
+    /**
+     * The client answered a QoS 2 message with PUBREC. On success the session sends PUBREL; a PUBREC with an
+     * error reason code ends the exchange.
+     *
+     * @return false if no QoS 2 message is in flight under this packet id
+     */
+    public boolean received(int packetId, boolean accepted) {
+        InflightEntry entry = outbound.get(packetId);
+        ClientConnection conn = connection;
+        if (entry == null || entry.delivery.qos() != QoS.EXACTLY_ONCE || conn == null) {
+            return false;
+        }
+        if (!accepted) {
+            outbound.remove(packetId);
+            drain();
+            return true;
+        }
+        entry.stage = InflightEntry.Stage.RELEASED;
+        conn.sendPubRel(packetId);
+        return true;
+    }
+
+    /** The client completed a QoS 2 message with PUBCOMP. */
+    public void completed(int packetId) {
+        InflightEntry entry = outbound.get(packetId);
+        if (entry != null && entry.stage == InflightEntry.Stage.RELEASED) {
+            outbound.remove(packetId);
+            drain();
+        }
+    }
+
+    /**
+     * Records an inbound QoS 2 PUBLISH.
+     *
+     * @return true the first time a packet id arrives; false for a resend, which must not be forwarded again
+     */
+    public boolean qos2Arrived(int packetId) {
+        return inboundQos2.add(packetId);
+    }
+
+    /**
+     * Releases an inbound QoS 2 packet id on PUBREL.
+     *
+     * @return false if the packet id was not pending
+     */
+    public boolean qos2Released(int packetId) {
+        return inboundQos2.remove(packetId);
+    }
+
+    /** How many inbound QoS 2 messages wait for their PUBREL. */
+    public int qos2Pending() {
+        return inboundQos2.size();
+    }
+
+    /**
+     * Adds or replaces a subscription.
+     *
+     * @return whether a subscription to the same filter already existed
+     */
+    public boolean subscribe(TopicFilter filter, SubscriptionOptions options, int subscriptionId) {
+        Subscription<Session> subscription = new Subscription<>(this, filter, options, subscriptionId);
+        boolean existed = context.subscriptions().subscribe(subscription);
+        subscriptions.put(filter.raw(), subscription);
+        return existed;
+    }
+
+    /**
+     * Sends the retained messages a new subscription asks for, after the SUBACK. A shared subscription gets
+     * none [MQTT-3.8.4-?-shared], and retain handling decides for the others.
+     */
+    public void sendRetained(TopicFilter filter, boolean existed) {
+        Subscription<Session> subscription = subscriptions.get(filter.raw());
+        if (subscription == null || filter.isShared()) {
+            return;
+        }
+        RetainHandling handling = subscription.options().retainHandling();
+        if (handling == RetainHandling.DO_NOT_SEND || (handling == RetainHandling.SEND_IF_NEW && existed)) {
+            return;
+        }
+        int[] ids = subscription.subscriptionId() == 0 ? Delivery.NO_IDS : new int[] {subscription.subscriptionId()};
+        QoS granted = subscription.options().qos();
+        long now = context.clock().millis();
+        context.retained().match(filter.filter(), message -> {
+            if (!message.isExpiredAt(now)) {
+                // [MQTT-3.3.1-8] a retained message sent because of a new subscription has RETAIN set.
+                deliver(new Delivery(message, QoS.min(message.qos(), granted), true, ids, null, null));
+            }
+        });
+    }
+
+    /**
+     * Removes a subscription.
+     *
+     * @return whether it existed
+     */
+    public boolean unsubscribe(TopicFilter filter) {
+        Subscription<Session> removed = subscriptions.remove(filter.raw());
+        return removed != null && context.subscriptions().unsubscribe(this, filter);
+    }
+
+    /** The number of this session's subscriptions. */
+    public int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    /**
+     * Detaches the current connection when it ends.
+     *
+     * @param publishWill whether the will is due: every end but a DISCONNECT with reason 0x00
+     *     [MQTT-3.1.2-10]
+     * @param newExpirySeconds a session expiry interval the client set in its DISCONNECT, or -1
+     */
+    public void detach(ClientConnection conn, boolean publishWill, long newExpirySeconds) {
+        if (connection != conn) {
+            return;
+        }
+        connection = null;
+        started = false;
+        context.metrics().clientDisconnected();
+        if (newExpirySeconds >= 0) {
+            expiryIntervalSeconds = newExpirySeconds;
+        }
+        Will due = publishWill ? will : null;
+        will = null;
+        handBackShared();
+        if (expiryIntervalSeconds == 0) {
+            pendingWill = due;
+            end();
+            return;
+        }
+        if (due != null && due.delaySeconds() == 0) {
+            publishWill(due);
+        } else if (due != null) {
+            scheduleWill(due);
+        }
+        scheduleExpiry();
+    }
+
+    /** Ends the connection from the server side; the transport then detaches it. */
+    public void disconnect(DisconnectCause cause) {
+        run(() -> {
+            ClientConnection conn = connection;
+            if (conn != null) {
+                conn.close(cause);
+            }
+        });
+    }
+
+    private void handBackShared() {
+        for (Iterator<InflightEntry> it = outbound.inflightIterator(); it.hasNext(); ) {
+            InflightEntry entry = it.next();
+            if (entry.stage == InflightEntry.Stage.PUBLISHED && entry.delivery.sharedGroup() != null
+                    && context.sink().redeliverShared(entry.delivery, this)) {
+                it.remove();
+            }
+        }
+        for (Iterator<Delivery> it = outbound.queueIterator(); it.hasNext(); ) {
+            Delivery delivery = it.next();
+            if (delivery.sharedGroup() != null && context.sink().redeliverShared(delivery, this)) {
+                it.remove();
+            }
+        }
+    }
+
+    private void scheduleWill(Will due) {
+        pendingWill = due;
+        int scheduledIn = generation;
+        willTimer = owner.schedule(() -> run(() -> {
+            if (scheduledIn == generation && pendingWill == due) {
+                pendingWill = null;
+                publishWill(due);
+            }
+        }), due.delaySeconds(), TimeUnit.SECONDS);
+    }
+
+    private void scheduleExpiry() {
+        if (expiryIntervalSeconds >= SessionConfig.NEVER_EXPIRE) {
+            return;
+        }
+        int scheduledIn = generation;
+        expiryTimer = owner.schedule(() -> run(() -> {
+            if (scheduledIn == generation && connection == null && !ended) {
+                end();
+            }
+        }), expiryIntervalSeconds, TimeUnit.SECONDS);
+    }
+
+    private void cancelTimers() {
+        if (willTimer != null) {
+            willTimer.cancel();
+            willTimer = null;
+        }
+        if (expiryTimer != null) {
+            expiryTimer.cancel();
+            expiryTimer = null;
+        }
+    }
+
+    /** Ends the session: it leaves the registry, and a will still waiting for its delay goes out now. */
+    private void end() {
+        ended = true;
+        cancelTimers();
+        registry.remove(clientId, this);
+        discardState();
+        Will due = pendingWill;
+        pendingWill = null;
+        if (due != null) {
+            publishWill(due);
+        }
+    }
+
+    private void publishWill(Will due) {
+        context.sink().publish(due.messageAt(context.clock().millis()), this);
+    }
+
+    private void discardState() {
+        for (Subscription<Session> subscription : subscriptions.values()) {
+            context.subscriptions().unsubscribe(this, subscription.filter());
+        }
+        subscriptions.clear();
+        int lost = outbound.clear();
+        for (int i = 0; i < lost; i++) {
+            context.metrics().dropped(DropReason.SESSION_ENDED);
+        }
+        inboundQos2.clear();
+    }
+
+    /** Messages waiting in the queue; for $SYS and tests. Must run on the owner. */
+    public int queuedCount() {
+        return outbound.queuedCount();
+    }
+
+    /** Messages in flight to the client; for tests. Must run on the owner. */
+    public int inflightCount() {
+        return outbound.inflightCount();
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + clientId + "]";
+    }
+}

@@ -1,0 +1,25 @@
+package io.petrel.engine.session;
+
+import io.petrel.engine.metrics.BrokerMetrics;
+import io.petrel.engine.retained.RetainedIndex;
+import io.petrel.engine.topic.TopicTree;
+import java.time.InstantSource;
+
+/**
+ * The engine services every session uses.
+ *
+ * @param config the limits sessions share
+ * @param metrics where drops and connections are counted
+ * @param clock wall-clock time, for message expiry
+ * @param subscriptions the subscription index
+ * @param retained the retained messages
+ * @param sink where sessions publish wills and hand back shared messages
+ */
+public record SessionContext(
+        SessionConfig config,
+        BrokerMetrics metrics,
+        InstantSource clock,
+        TopicTree<Session> subscriptions,
+        RetainedIndex retained,
+        MessageSink sink) {
+}

@@ -1,0 +1,30 @@
+package io.petrel.mqtt.codec;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The topic aliases a client has set up on one connection, up to the server's topic alias maximum. Aliases
+ * belong to the network connection and start empty on every connect [MQTT-3.3.2-10].
+ */
+public final class InboundTopicAliases {
+    private final String[] topics;
+
+    public InboundTopicAliases(int maximum) {
+        this.topics = new String[maximum + 1];
+    }
+
+    /** Whether an alias is within 1 and the maximum [MQTT-3.3.2-8] [MQTT-3.3.2-9]. */
+    public boolean isValid(int alias) {
+        return alias >= 1 && alias < topics.length;
+    }
+
+    /** Maps an alias to a topic, replacing any earlier mapping. */
+    public void set(int alias, String topic) {
+        topics[alias] = topic;
+    }
+
+    /** The topic an alias maps to, or null if the client never set it. */
+    public @Nullable String get(int alias) {
+        return topics[alias];
+    }
+}

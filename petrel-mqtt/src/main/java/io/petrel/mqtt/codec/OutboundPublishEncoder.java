@@ -1,0 +1,104 @@
+package io.petrel.mqtt.codec;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttProperties.IntegerProperty;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.petrel.api.Message;
+import io.petrel.engine.session.Delivery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a delivery into the PUBLISH one client receives: its QoS, retain flag and packet id, and for MQTT 5
+ * the remaining expiry, the subscription identifiers, a topic alias and the publisher's properties. The
+ * payload is wrapped, not copied.
+ */
+public final class OutboundPublishEncoder {
+    private final boolean v5;
+    private final long maximumPacketSize;
+    private final OutboundTopicAliases aliases;
+
+    /**
+     * @param v5 whether the client speaks MQTT 5
+     * @param maximumPacketSize the client's maximum packet size; {@link Long#MAX_VALUE} if it set none
+     * @param aliases the topic aliases in use toward this client
+     */
+    public OutboundPublishEncoder(boolean v5, long maximumPacketSize, OutboundTopicAliases aliases) {
+        this.v5 = v5;
+        this.maximumPacketSize = maximumPacketSize;
+        this.aliases = aliases;
+    }
+
+    /**
+     * Builds the PUBLISH, or returns null if it would exceed the client's maximum packet size.
+     *
+     * @param nowMillis the current wall-clock time, for the remaining expiry interval
+     */
+    public @Nullable MqttPublishMessage encode(Delivery delivery, int packetId, boolean duplicate, long nowMillis) {
+        Message message = delivery.message();
+        String topic = message.topic();
+        int alias = OutboundTopicAliases.NONE;
+        boolean topicOmitted = false;
+        boolean newAlias = false;
+        MqttProperties properties = MqttProperties.NO_PROPERTIES;
+        if (v5) {
+            if (aliases.enabled()) {
+                alias = aliases.existing(topic);
+                topicOmitted = alias != OutboundTopicAliases.NONE;
+                newAlias = !topicOmitted && aliases.hasFree();
+            }
+            if (tooLarge(delivery, topicOmitted || newAlias, topicOmitted)) {
+                return null;
+            }
+            if (newAlias) {
+                alias = aliases.assign(topic);
+            }
+            properties = properties(delivery, nowMillis, alias);
+        }
+        String wireTopic = topicOmitted ? "" : topic;
+        MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.PUBLISH, duplicate,
+                MqttQoS.valueOf(delivery.qos().value()), delivery.retain(), 0);
+        return new MqttPublishMessage(header, new MqttPublishVariableHeader(wireTopic, packetId, properties),
+                Unpooled.wrappedBuffer(message.payload()));
+    }
+
+    private boolean tooLarge(Delivery delivery, boolean withAlias, boolean topicOmitted) {
+        if (maximumPacketSize == Long.MAX_VALUE) {
+            return false;
+        }
+        Message message = delivery.message();
+        int propertiesLength = PublishSize.propertiesLength(message.properties(), message.expires(),
+                delivery.subscriptionIds(), withAlias);
+        int topicBytes = topicOmitted ? 0 : ByteBufUtil.utf8Bytes(message.topic());
+        long size = PublishSize.packet(topicBytes, delivery.qos().value() > 0, propertiesLength,
+                message.payload().length);
+        return size > maximumPacketSize;
+    }
+
+    private static MqttProperties properties(Delivery delivery, long nowMillis, int alias) {
+        Message message = delivery.message();
+        if (message.properties().isEmpty() && !message.expires() && delivery.subscriptionIds().length == 0
+                && alias == OutboundTopicAliases.NONE) {
+            return MqttProperties.NO_PROPERTIES;
+        }
+        MqttProperties properties = new MqttProperties();
+        PropertiesCodec.addTo(properties, message.properties());
+        if (message.expires()) {
+            // [MQTT-3.3.2-6] the subscriber receives the expiry interval less the time the message waited.
+            properties.add(new IntegerProperty(MqttProperties.PUBLICATION_EXPIRY_INTERVAL,
+                    (int) message.remainingExpirySeconds(nowMillis)));
+        }
+        for (int id : delivery.subscriptionIds()) {
+            properties.add(new IntegerProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER, id));
+        }
+        if (alias != OutboundTopicAliases.NONE) {
+            properties.add(new IntegerProperty(MqttProperties.TOPIC_ALIAS, alias));
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,44 @@
+package io.petrel.mqtt.codec;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The topic aliases the server uses toward one client, up to the client's topic alias maximum. The first
+ * message on a topic carries the topic and a new alias; later ones carry only the alias. Once every alias is
+ * taken, further topics are sent in full.
+ */
+public final class OutboundTopicAliases {
+    /** No alias: the topic is sent in full. */
+    public static final int NONE = 0;
+
+    private final int maximum;
+    private final Map<String, Integer> aliases = new HashMap<>();
+
+    public OutboundTopicAliases(int maximum) {
+        this.maximum = maximum;
+    }
+
+    /** Whether the client accepts aliases at all. */
+    public boolean enabled() {
+        return maximum > 0;
+    }
+
+    /** The alias already assigned to a topic, or {@link #NONE}. */
+    public int existing(String topic) {
+        Integer alias = aliases.get(topic);
+        return alias == null ? NONE : alias;
+    }
+
+    /** Whether an alias is still free. */
+    public boolean hasFree() {
+        return aliases.size() < maximum;
+    }
+
+    /** Assigns the next free alias to a topic; call only when {@link #hasFree()}. */
+    public int assign(String topic) {
+        int alias = aliases.size() + 1;
+        aliases.put(topic, alias);
+        return alias;
+    }
+}

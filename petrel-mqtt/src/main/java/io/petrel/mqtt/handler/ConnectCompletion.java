@@ -1,0 +1,97 @@
+package io.petrel.mqtt.handler;
+
+import io.petrel.api.ClientInfo;
+import io.petrel.api.auth.AuthResult;
+import io.petrel.engine.session.ConnectOutcome;
+import io.petrel.engine.session.ConnectRequest;
+import io.petrel.engine.session.Session;
+import io.petrel.engine.session.Will;
+import io.petrel.mqtt.protocol.ActionExecutor;
+import io.petrel.mqtt.protocol.ConnAckProperties;
+import io.petrel.mqtt.protocol.MqttConnection;
+import io.petrel.mqtt.protocol.MqttProtocolConfig;
+import io.petrel.mqtt.protocol.ProtocolAction;
+import io.petrel.mqtt.protocol.ProtocolError;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The asynchronous half of CONNECT: once the authenticator answers, attaches the session; once the engine
+ * has attached it, sends the CONNACK, arms keep alive and lets the session start delivering. Every step runs
+ * on the connection's event loop.
+ */
+final class ConnectCompletion {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectCompletion.class);
+
+    private final MqttConnection conn;
+    private final String clientId;
+    private final @Nullable String assignedId;
+    private final boolean cleanStart;
+    private final long grantedExpiryToAnnounce;
+    private final int keepAliveSeconds;
+    private final int serverKeepAlive;
+    private final @Nullable Will will;
+    private final @Nullable String username;
+    private final int protocolLevel;
+
+    ConnectCompletion(MqttConnection conn, String clientId, @Nullable String assignedId, boolean cleanStart,
+            long grantedExpiryToAnnounce, int keepAliveSeconds, int serverKeepAlive, @Nullable Will will,
+            @Nullable String username, int protocolLevel) {
+        this.conn = conn;
+        this.clientId = clientId;
+        this.assignedId = assignedId;
+        this.cleanStart = cleanStart;
+        this.grantedExpiryToAnnounce = grantedExpiryToAnnounce;
+        this.keepAliveSeconds = keepAliveSeconds;
+        this.serverKeepAlive = serverKeepAlive;
+        this.will = will;
+        this.username = username;
+        this.protocolLevel = protocolLevel;
+    }
+
+    void authenticated(@Nullable AuthResult result, @Nullable Throwable failure) {
+        if (conn.state() == MqttConnection.State.CLOSED) {
+            return;
+        }
+        if (failure != null || result == null) {
+            LOG.warn("authentication of {} failed", clientId, failure);
+            ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.SERVER_UNAVAILABLE));
+            return;
+        }
+        switch (result) {
+            case AuthResult.Refused refused ->
+                    ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.of(refused.reason())));
+            case AuthResult.Accepted accepted -> attach(new ClientInfo(clientId, username, conn.remoteAddress(),
+                    protocolLevel, conn.listener(), accepted.principal()));
+        }
+    }
+
+    private void attach(ClientInfo client) {
+        ConnectRequest request = new ConnectRequest(client, cleanStart, conn.sessionExpiryAtConnect(), will);
+        conn.protocol().engine().connect(request, conn)
+                .whenComplete((outcome, failure) -> conn.onLoop(() -> attached(client, outcome, failure)));
+    }
+
+    private void attached(ClientInfo client, @Nullable ConnectOutcome outcome, @Nullable Throwable failure) {
+        if (failure != null || outcome == null) {
+            LOG.error("attaching the session of {} failed", clientId, failure);
+            ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.SERVER_UNAVAILABLE));
+            return;
+        }
+        Session session = outcome.session();
+        if (conn.state() == MqttConnection.State.CLOSED) {
+            // The client left while its session was being attached: detach it as an abnormal end.
+            session.run(() -> session.detach(conn, true, -1));
+            return;
+        }
+        conn.connected(session, client);
+        MqttProtocolConfig config = conn.protocol().config();
+        conn.write(conn.rules().connAck(new ConnAckProperties(outcome.sessionPresent(), assignedId,
+                grantedExpiryToAnnounce, serverKeepAlive, config.receiveMaximum(), config.maxPacketSize(),
+                config.topicAliasMaximum(), config.retainAvailable())));
+        conn.armKeepAlive(keepAliveSeconds);
+        session.resume(conn);
+        conn.resumeReading();
+    }
+}

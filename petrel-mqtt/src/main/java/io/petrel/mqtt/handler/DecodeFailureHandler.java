@@ -1,0 +1,34 @@
+package io.petrel.mqtt.handler;
+
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.petrel.mqtt.protocol.DecodeFailures;
+import io.petrel.mqtt.protocol.MqttConnection;
+import io.petrel.mqtt.protocol.ProtocolAction;
+import io.petrel.mqtt.protocol.ProtocolError;
+import io.petrel.mqtt.protocol.VersionRules;
+
+/**
+ * A packet the decoder rejected. Before CONNECT completes, a CONNECT gets a refusing CONNACK where its
+ * version has a code for the error; after, the client gets a DISCONNECT (MQTT 5) and the connection closes.
+ * The decoder discards everything after a bad packet, so nothing else on the connection is processed.
+ */
+public final class DecodeFailureHandler {
+    private DecodeFailureHandler() {
+    }
+
+    public static ProtocolAction handle(MqttConnection conn, MqttMessage packet) {
+        ProtocolError error = DecodeFailures.classify(packet.decoderResult().cause());
+        MqttFixedHeader header = packet.fixedHeader();
+        if (conn.state() == MqttConnection.State.AWAITING_CONNECT && header != null
+                && header.messageType() == MqttMessageType.CONNECT) {
+            if (packet.variableHeader() instanceof MqttConnectVariableHeader connect) {
+                conn.useRules(VersionRules.forLevel(connect.version(), true));
+            }
+            return ProtocolAction.refuse(error);
+        }
+        return ProtocolAction.disconnect(error);
+    }
+}

@@ -1,0 +1,21 @@
+package io.petrel.mqtt.handler;
+
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.petrel.engine.session.Session;
+import io.petrel.mqtt.protocol.MqttConnection;
+import io.petrel.mqtt.protocol.ProtocolAction;
+
+/** PUBREL from the client: the inbound QoS 2 message is released, and PUBCOMP completes it. */
+public final class PubRelHandler {
+    private static final int PACKET_IDENTIFIER_NOT_FOUND = 0x92;
+
+    private PubRelHandler() {
+    }
+
+    public static ProtocolAction handle(MqttConnection conn, MqttMessage pubrel, Session session) {
+        int packetId = PacketIds.of(pubrel);
+        // [MQTT-4.3.3-?] the PUBCOMP frees the packet id; a second PUBREL for it is answered all the same.
+        int code = session.qos2Released(packetId) ? 0 : PACKET_IDENTIFIER_NOT_FOUND;
+        return ProtocolAction.reply(conn.rules().pubComp(packetId, code));
+    }
+}

@@ -1,0 +1,116 @@
+package io.petrel.mqtt.handler;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.petrel.api.ClientInfo;
+import io.petrel.api.Message;
+import io.petrel.api.topic.Topics;
+import io.petrel.engine.session.Session;
+import io.petrel.mqtt.codec.InboundPublishMapper;
+import io.petrel.mqtt.codec.PropertiesCodec;
+import io.petrel.mqtt.protocol.MqttConnection;
+import io.petrel.mqtt.protocol.ProtocolAction;
+import io.petrel.mqtt.protocol.ProtocolError;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An inbound PUBLISH: resolves the topic alias, checks what the decoder does not, asks the authorizer, maps
+ * the packet to a domain message once, routes it, and acknowledges it for its QoS.
+ */
+public final class PublishHandler {
+    private static final int NOT_AUTHORIZED = 0x87;
+    private static final int PAYLOAD_FORMAT_INVALID = 0x99;
+
+    private PublishHandler() {
+    }
+
+    public static ProtocolAction handle(MqttConnection conn, MqttPublishMessage publish, Session session,
+            ClientInfo client) {
+        MqttProperties properties = publish.variableHeader().properties();
+        int qos = publish.fixedHeader().qosLevel().value();
+        int packetId = publish.variableHeader().packetId();
+        String topic = publish.variableHeader().topicName();
+
+        if (conn.rules().isV5()) {
+            int alias = PropertiesCodec.intValue(properties, MqttProperties.TOPIC_ALIAS, 0);
+            if (alias != 0 || properties.getProperty(MqttProperties.TOPIC_ALIAS) != null) {
+                // [MQTT-3.3.2-8] [MQTT-3.3.2-9] an alias of 0 or above the maximum is invalid.
+                if (!conn.inboundAliases().isValid(alias)) {
+                    return ProtocolAction.disconnect(ProtocolError.TOPIC_ALIAS_INVALID);
+                }
+                if (topic.isEmpty()) {
+                    topic = conn.inboundAliases().get(alias);
+                    if (topic == null) {
+                        return ProtocolAction.disconnect(ProtocolError.PROTOCOL_ERROR);
+                    }
+                } else {
+                    conn.inboundAliases().set(alias, topic);
+                }
+            }
+            // [MQTT-3.3.4-6] a client never sends a subscription identifier.
+            if (properties.getProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER) != null) {
+                return ProtocolAction.disconnect(ProtocolError.PROTOCOL_ERROR);
+            }
+        }
+        // [MQTT-4.7.3-1] a topic name has at least one character.
+        if (!Topics.isValidTopicName(topic)) {
+            return ProtocolAction.disconnect(ProtocolError.TOPIC_NAME_INVALID);
+        }
+        if (publish.fixedHeader().isRetain() && !conn.protocol().config().retainAvailable()) {
+            // [MQTT-3.3.1-?] retain sent although the CONNACK said it is unavailable.
+            return ProtocolAction.disconnect(ProtocolError.RETAIN_NOT_SUPPORTED);
+        }
+        int format = PropertiesCodec.intValue(properties, MqttProperties.PAYLOAD_FORMAT_INDICATOR, 0);
+        if (format > 1) {
+            return ProtocolAction.disconnect(ProtocolError.PROTOCOL_ERROR);
+        }
+        if (qos == 2 && !session.qos2Arrived(packetId)) {
+            // [MQTT-4.3.3-?] a resent QoS 2 PUBLISH is acknowledged again, never forwarded twice.
+            return ProtocolAction.reply(conn.rules().pubRec(packetId, 0, null));
+        }
+        if (qos == 2 && session.qos2Pending() > conn.protocol().config().receiveMaximum()) {
+            // [MQTT-3.3.4-9] more unacknowledged QoS 2 than the receive maximum allows.
+            return ProtocolAction.disconnect(ProtocolError.RECEIVE_MAXIMUM_EXCEEDED);
+        }
+        if (format == 1 && !ByteBufUtil.isText(publish.payload(), StandardCharsets.UTF_8)) {
+            return refuse(conn, session, qos, packetId, PAYLOAD_FORMAT_INVALID, ProtocolError.PAYLOAD_FORMAT_INVALID);
+        }
+        if (!conn.protocol().authorizer().mayPublish(client, topic)) {
+            return refuse(conn, session, qos, packetId, NOT_AUTHORIZED, ProtocolError.NOT_AUTHORIZED);
+        }
+        conn.protocol().engine().metrics().publishReceived();
+        Message message = InboundPublishMapper.toMessage(publish, topic, client.clientId(),
+                conn.protocol().engine().clock().millis());
+        conn.protocol().engine().publish(message, session);
+        return switch (qos) {
+            case 1 -> ProtocolAction.reply(conn.rules().pubAck(packetId, 0, null));
+            case 2 -> ProtocolAction.reply(conn.rules().pubRec(packetId, 0, null));
+            default -> ProtocolAction.NONE;
+        };
+    }
+
+    /**
+     * Refuses a message: MQTT 5 says why in the PUBACK or PUBREC; at QoS 0 there is no acknowledgement, so a
+     * bad payload ends the connection while an unauthorized one is dropped. MQTT 3 has no way to say no, so
+     * the message is dropped and acknowledged as usual [MQTT-3.3.5-2].
+     */
+    private static ProtocolAction refuse(MqttConnection conn, Session session, int qos, int packetId,
+            int reasonCode, ProtocolError error) {
+        conn.protocol().engine().metrics().refused("PUBLISH_" + error.name());
+        boolean v5 = conn.rules().isV5();
+        int code = v5 ? reasonCode : 0;
+        return switch (qos) {
+            case 1 -> ProtocolAction.reply(conn.rules().pubAck(packetId, code, error.description()));
+            case 2 -> {
+                if (v5) {
+                    // A PUBREC with an error code ends the exchange: no PUBREL follows.
+                    session.qos2Released(packetId);
+                }
+                yield ProtocolAction.reply(conn.rules().pubRec(packetId, code, error.description()));
+            }
+            default -> error == ProtocolError.PAYLOAD_FORMAT_INVALID && v5
+                    ? ProtocolAction.disconnect(error) : ProtocolAction.NONE;
+        };
+    }
+}

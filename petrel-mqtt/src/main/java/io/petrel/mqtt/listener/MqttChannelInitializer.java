@@ -1,0 +1,40 @@
+package io.petrel.mqtt.listener;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.petrel.mqtt.handler.PacketDispatcher;
+import io.petrel.mqtt.protocol.MqttProtocolConfig;
+import io.petrel.mqtt.protocol.ProtocolContext;
+import io.petrel.mqtt.transport.NettyRuntime;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the pipeline of a plain TCP MQTT connection. The whole order is on this one screen. */
+final class MqttChannelInitializer extends ChannelInitializer<Channel> {
+    private final ProtocolContext protocol;
+    private final NettyRuntime runtime;
+    private final String listener;
+    private final TrafficCounter traffic;
+
+    MqttChannelInitializer(ProtocolContext protocol, NettyRuntime runtime, String listener) {
+        this.protocol = protocol;
+        this.runtime = runtime;
+        this.listener = listener;
+        this.traffic = new TrafficCounter(protocol.engine().metrics());
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        MqttProtocolConfig config = protocol.config();
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(HandlerNames.TRAFFIC, traffic);
+        pipeline.addLast(HandlerNames.IDLE, new IdleStateHandler(config.connectTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
+        // The codec's own defaults (8 KB packets, 23-character ids) are far below what brokers accept.
+        pipeline.addLast(HandlerNames.DECODER, new MqttDecoder(config.maxPacketSize(), config.maxClientIdLength()));
+        pipeline.addLast(HandlerNames.ENCODER, MqttEncoder.INSTANCE);
+        pipeline.addLast(HandlerNames.DISPATCHER, new PacketDispatcher(protocol, runtime, listener));
+    }
+}

@@ -1,0 +1,270 @@
+package io.petrel.mqtt.protocol;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.petrel.api.ClientInfo;
+import io.petrel.engine.session.ClientConnection;
+import io.petrel.engine.session.Delivery;
+import io.petrel.engine.session.DisconnectCause;
+import io.petrel.engine.session.SendResult;
+import io.petrel.engine.session.Session;
+import io.petrel.mqtt.codec.InboundTopicAliases;
+import io.petrel.mqtt.codec.OutboundPublishEncoder;
+import io.petrel.mqtt.codec.OutboundTopicAliases;
+import io.petrel.mqtt.transport.NettyLoop;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One client connection: its negotiated protocol state and its session. All state is confined to the
+ * channel's event loop. It implements the engine's {@link ClientConnection}, so the session writes to it
+ * directly when both share the loop, which is the normal case.
+ */
+public final class MqttConnection implements ClientConnection {
+    /** Where the connection stands in its life. */
+    public enum State {
+        /** Waiting for CONNECT. */
+        AWAITING_CONNECT,
+        /** CONNECT received; authenticating and attaching the session. */
+        CONNECTING,
+        /** CONNACK sent. */
+        CONNECTED,
+        /** Closing or closed; nothing more is processed. */
+        CLOSED
+    }
+
+    private final ChannelHandlerContext ctx;
+    private final NettyLoop loop;
+    private final ProtocolContext protocol;
+    private final String listener;
+    private final Consumer<MqttMessage> consumer;
+    private final ArrayDeque<MqttMessage> pending = new ArrayDeque<>();
+    private final Runnable flushTask = this::flush;
+
+    private State state = State.AWAITING_CONNECT;
+    private VersionRules rules = VersionRules.forLevel(4, true);
+    private @Nullable Session session;
+    private @Nullable ClientInfo client;
+    private int receiveMaximum = 65_535;
+    private long sessionExpiryAtConnect;
+    private InboundTopicAliases inboundAliases = new InboundTopicAliases(0);
+    private OutboundPublishEncoder publishEncoder =
+            new OutboundPublishEncoder(false, Long.MAX_VALUE, new OutboundTopicAliases(0));
+    private boolean flushScheduled;
+
+    public MqttConnection(ChannelHandlerContext ctx, NettyLoop loop, ProtocolContext protocol, String listener,
+            Consumer<MqttMessage> consumer) {
+        this.ctx = ctx;
+        this.loop = loop;
+        this.protocol = protocol;
+        this.listener = listener;
+        this.consumer = consumer;
+    }
+
+    public ProtocolContext protocol() {
+        return protocol;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public VersionRules rules() {
+        return rules;
+    }
+
+    public String listener() {
+        return listener;
+    }
+
+    /** The remote address as the socket sees it. */
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) ctx.channel().remoteAddress();
+    }
+
+    /** The session, once CONNECT has been accepted; null before. */
+    public @Nullable Session session() {
+        return session;
+    }
+
+    /** Who the client is, once CONNECT has been accepted; null before. */
+    public @Nullable ClientInfo client() {
+        return client;
+    }
+
+    /** The session expiry interval the CONNECT set, which a DISCONNECT may change only if it was not 0. */
+    public long sessionExpiryAtConnect() {
+        return sessionExpiryAtConnect;
+    }
+
+    public InboundTopicAliases inboundAliases() {
+        return inboundAliases;
+    }
+
+    /** Answers in a version's packet forms, for a CONNECT the decoder rejected after reading its version. */
+    public void useRules(VersionRules versionRules) {
+        this.rules = versionRules;
+    }
+
+    /** Records what CONNECT negotiated and stops reading until the connection is accepted or refused. */
+    public void connecting(VersionRules negotiated, Negotiated terms) {
+        this.rules = negotiated;
+        this.state = State.CONNECTING;
+        this.receiveMaximum = terms.clientReceiveMaximum();
+        this.sessionExpiryAtConnect = terms.sessionExpirySeconds();
+        this.inboundAliases = new InboundTopicAliases(protocol.config().topicAliasMaximum());
+        this.publishEncoder = new OutboundPublishEncoder(negotiated.isV5(), terms.clientMaximumPacketSize(),
+                new OutboundTopicAliases(terms.clientTopicAliasMaximum()));
+        ctx.channel().config().setAutoRead(false);
+    }
+
+    /** Marks the connection accepted: the CONNACK is about to be written. */
+    public void connected(Session attached, ClientInfo info) {
+        this.session = attached;
+        this.client = info;
+        this.state = State.CONNECTED;
+    }
+
+    /** Resumes reading and processes the packets that arrived before the CONNACK, in order. */
+    public void resumeReading() {
+        MqttMessage next;
+        while (state == State.CONNECTED && (next = pending.poll()) != null) {
+            consumer.accept(next);
+        }
+        if (state == State.CONNECTED) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * Holds a packet that arrived while CONNECT is in progress.
+     *
+     * @return false if too many are already waiting
+     */
+    public boolean holdUntilConnected(MqttMessage packet) {
+        if (pending.size() >= protocol.config().maxPendingBeforeConnect()) {
+            return false;
+        }
+        pending.add(packet);
+        return true;
+    }
+
+    /** Passes every held packet to the consumer, which releases them, once the connection is closed. */
+    public void dropHeld() {
+        MqttMessage next;
+        while ((next = pending.poll()) != null) {
+            consumer.accept(next);
+        }
+    }
+
+    /** Runs a task on this connection's event loop. */
+    public void onLoop(Runnable task) {
+        if (loop.inLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
+    /**
+     * Replaces the connect timeout with the keep-alive timeout: the connection closes after one and a half
+     * keep-alive periods without a packet [MQTT-3.1.2-24]; a keep alive of 0 turns the timeout off.
+     */
+    public void armKeepAlive(int keepAliveSeconds) {
+        ChannelPipeline pipeline = ctx.pipeline();
+        ChannelHandlerContext idle = pipeline.context(IdleStateHandler.class);
+        if (idle == null) {
+            return;
+        }
+        if (keepAliveSeconds == 0) {
+            pipeline.remove(idle.name());
+        } else {
+            pipeline.replace(idle.name(), idle.name(),
+                    new IdleStateHandler(keepAliveSeconds * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /** Writes a packet; the flush happens once per event-loop turn. */
+    public void write(MqttMessage packet) {
+        ctx.write(packet, ctx.voidPromise());
+        protocol.engine().metrics().packetSent();
+        if (!flushScheduled) {
+            flushScheduled = true;
+            ctx.channel().eventLoop().execute(flushTask);
+        }
+    }
+
+    private void flush() {
+        flushScheduled = false;
+        ctx.flush();
+    }
+
+    /** Closes the connection, after writing a last packet if one is given. */
+    public void closeAfter(@Nullable MqttMessage last) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        if (last != null) {
+            protocol.engine().metrics().packetSent();
+            ctx.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.flush();
+            ctx.close();
+        }
+    }
+
+    /** Notes that the channel is gone. */
+    public void closed() {
+        state = State.CLOSED;
+    }
+
+    @Override
+    public NettyLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public int receiveMaximum() {
+        return receiveMaximum;
+    }
+
+    @Override
+    public boolean isWritable() {
+        return ctx.channel().isWritable();
+    }
+
+    @Override
+    public SendResult sendPublish(Delivery delivery, int packetId, boolean duplicate) {
+        MqttPublishMessage packet = publishEncoder.encode(delivery, packetId, duplicate,
+                protocol.engine().clock().millis());
+        if (packet == null) {
+            return SendResult.TOO_LARGE;
+        }
+        write(packet);
+        return SendResult.SENT;
+    }
+
+    @Override
+    public void sendPubRel(int packetId) {
+        write(rules.pubRel(packetId, 0));
+    }
+
+    @Override
+    public void close(DisconnectCause cause) {
+        ActionExecutor.execute(this, ProtocolAction.disconnect(ProtocolError.of(cause)));
+    }
+
+    @Override
+    public String toString() {
+        return "MqttConnection[" + (client != null ? client.clientId() : "?") + " " + ctx.channel().remoteAddress()
+                + "]";
+    }
+}

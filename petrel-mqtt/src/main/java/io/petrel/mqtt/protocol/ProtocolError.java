@@ -1,0 +1,97 @@
+package io.petrel.mqtt.protocol;
+
+import io.petrel.api.auth.AuthResult;
+import io.petrel.engine.session.DisconnectCause;
+
+/**
+ * Every reason the server refuses a CONNECT or ends a connection, with its MQTT 5 reason code and its
+ * MQTT 3 CONNACK return code. This is the only place where errors meet reason codes. Each constant is also a
+ * counter name: every occurrence is counted under it.
+ */
+public enum ProtocolError {
+    // CONNECT refusals: MQTT 3 answers with a CONNACK return code where one exists; -1 means it cannot.
+    UNSUPPORTED_PROTOCOL_VERSION(0x84, 1, "unsupported protocol name or level"),
+    CLIENT_IDENTIFIER_NOT_VALID(0x85, 2, "client identifier not valid"),
+    BAD_USERNAME_OR_PASSWORD(0x86, 4, "bad user name or password"),
+    NOT_AUTHORIZED(0x87, 5, "not authorized"),
+    SERVER_UNAVAILABLE(0x88, 3, "server unavailable"),
+    BAD_AUTHENTICATION_METHOD(0x8C, 5, "enhanced authentication is not supported"),
+    WILL_TOPIC_INVALID(0x90, -1, "will topic not valid"),
+    WILL_PAYLOAD_FORMAT_INVALID(0x99, -1, "will payload is not valid UTF-8"),
+
+    // Bad input: the connection ends, with a DISCONNECT for MQTT 5 clients once CONNECT was accepted.
+    MALFORMED_PACKET(0x81, -1, "malformed packet"),
+    MALFORMED_REMAINING_LENGTH(0x81, -1, "malformed remaining length"),
+    RESERVED_FLAGS(0x81, -1, "reserved flags not as the specification requires"),
+    INVALID_UTF8(0x81, -1, "string is not well-formed UTF-8 or contains U+0000"),
+    PROTOCOL_ERROR(0x82, -1, "protocol error"),
+    PACKET_ID_ZERO(0x82, -1, "packet identifier 0"),
+    SECOND_CONNECT(0x82, -1, "second CONNECT on one connection"),
+    FIRST_PACKET_NOT_CONNECT(0x82, -1, "first packet was not CONNECT"),
+    TOPIC_NAME_INVALID(0x90, -1, "topic name not valid"),
+    TOPIC_ALIAS_INVALID(0x94, -1, "topic alias not valid"),
+    RECEIVE_MAXIMUM_EXCEEDED(0x93, -1, "receive maximum exceeded"),
+    PACKET_TOO_LARGE(0x95, -1, "packet too large"),
+    PAYLOAD_FORMAT_INVALID(0x99, -1, "payload is not valid UTF-8"),
+    RETAIN_NOT_SUPPORTED(0x9A, -1, "retain not supported"),
+    QUOTA_EXCEEDED(0x97, -1, "quota exceeded"),
+    KEEP_ALIVE_TIMEOUT(0x8D, -1, "keep alive timeout"),
+    CONNECT_TIMEOUT(0x8D, -1, "no CONNECT in time"),
+
+    // Server decisions.
+    SESSION_TAKEN_OVER(0x8E, -1, "session taken over"),
+    SERVER_SHUTTING_DOWN(0x8B, -1, "server shutting down"),
+    ADMINISTRATIVE_ACTION(0x98, -1, "administrative action");
+
+    private final int reasonCode;
+    private final int returnCode;
+    private final String description;
+
+    ProtocolError(int reasonCode, int returnCode, String description) {
+        this.reasonCode = reasonCode;
+        this.returnCode = returnCode;
+        this.description = description;
+    }
+
+    /** The MQTT 5 reason code, for CONNACK or DISCONNECT. */
+    public int reasonCode() {
+        return reasonCode;
+    }
+
+    /** The MQTT 3 CONNACK return code, or -1 where MQTT 3 can only close the connection. */
+    public int returnCode() {
+        return returnCode;
+    }
+
+    /** A short description, used as the MQTT 5 reason string and in logs. */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Whether the server tells an MQTT 5 client with a DISCONNECT before closing. A connection whose first
+     * packet was not CONNECT, or that never sent CONNECT, gets no DISCONNECT [MQTT-4.13.1-1]: the client has
+     * not agreed on a protocol version yet.
+     */
+    public boolean sendsDisconnect() {
+        return this != FIRST_PACKET_NOT_CONNECT && this != CONNECT_TIMEOUT;
+    }
+
+    /** The error for an engine decision to end a connection. */
+    public static ProtocolError of(DisconnectCause cause) {
+        return switch (cause) {
+            case SESSION_TAKEN_OVER -> SESSION_TAKEN_OVER;
+            case SERVER_SHUTTING_DOWN -> SERVER_SHUTTING_DOWN;
+            case ADMINISTRATIVE_ACTION -> ADMINISTRATIVE_ACTION;
+        };
+    }
+
+    /** The error for an authenticator's refusal. */
+    public static ProtocolError of(AuthResult.Refusal refusal) {
+        return switch (refusal) {
+            case BAD_CREDENTIALS -> BAD_USERNAME_OR_PASSWORD;
+            case NOT_AUTHORIZED -> NOT_AUTHORIZED;
+            case SERVER_UNAVAILABLE -> SERVER_UNAVAILABLE;
+        };
+    }
+}

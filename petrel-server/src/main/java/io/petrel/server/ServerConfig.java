@@ -1,0 +1,49 @@
+package io.petrel.server;
+
+import io.petrel.engine.EngineConfig;
+import io.petrel.mqtt.listener.ListenerConfig;
+import io.petrel.mqtt.protocol.MqttProtocolConfig;
+import io.petrel.mqtt.transport.TransportKind;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a server needs to start.
+ *
+ * @param listeners the MQTT listeners to bind
+ * @param protocol the protocol limits
+ * @param engine the engine settings
+ * @param transport which Netty transport to use
+ * @param workerThreads event-loop threads; 0 for one per processor
+ * @param shutdownTimeout how long a graceful shutdown may take
+ */
+public record ServerConfig(
+        List<ListenerConfig> listeners,
+        MqttProtocolConfig protocol,
+        EngineConfig engine,
+        TransportKind transport,
+        int workerThreads,
+        Duration shutdownTimeout) {
+
+    /** The defaults: one TCP listener on localhost:1883. */
+    public static ServerConfig defaults() {
+        return new ServerConfig(List.of(new ListenerConfig("tcp", "127.0.0.1", 1883)),
+                MqttProtocolConfig.defaults(), EngineConfig.defaults(PetrelVersion.get()), TransportKind.AUTO, 0,
+                Duration.ofSeconds(10));
+    }
+
+    /** A copy with other listeners. */
+    public ServerConfig withListeners(List<ListenerConfig> newListeners) {
+        return new ServerConfig(newListeners, protocol, engine, transport, workerThreads, shutdownTimeout);
+    }
+
+    /** A copy with other protocol limits. */
+    public ServerConfig withProtocol(MqttProtocolConfig newProtocol) {
+        return new ServerConfig(listeners, newProtocol, engine, transport, workerThreads, shutdownTimeout);
+    }
+
+    /** A copy with other engine settings. */
+    public ServerConfig withEngine(EngineConfig newEngine) {
+        return new ServerConfig(listeners, protocol, newEngine, transport, workerThreads, shutdownTimeout);
+    }
+}
