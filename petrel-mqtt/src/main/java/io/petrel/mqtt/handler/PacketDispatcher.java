@@ -16,7 +16,7 @@ import io.petrel.mqtt.protocol.MqttConnection;
 import io.petrel.mqtt.protocol.ProtocolAction;
 import io.petrel.mqtt.protocol.ProtocolContext;
 import io.petrel.mqtt.protocol.ProtocolError;
-import io.petrel.mqtt.transport.NettyRuntime;
+import io.petrel.mqtt.transport.NettyLoop;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,19 +30,17 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(PacketDispatcher.class);
 
     private final ProtocolContext protocol;
-    private final NettyRuntime runtime;
     private final String listener;
     private @Nullable MqttConnection conn;
 
-    public PacketDispatcher(ProtocolContext protocol, NettyRuntime runtime, String listener) {
+    public PacketDispatcher(ProtocolContext protocol, String listener) {
         this.protocol = protocol;
-        this.runtime = runtime;
         this.listener = listener;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        conn = new MqttConnection(ctx, runtime.loopOf(ctx.channel().eventLoop()), protocol, listener, this::consume);
+        conn = new MqttConnection(ctx, NettyLoop.of(ctx.channel().eventLoop()), protocol, listener, this::consume);
     }
 
     @Override

@@ -9,19 +9,16 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.petrel.mqtt.handler.PacketDispatcher;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import io.petrel.mqtt.protocol.ProtocolContext;
-import io.petrel.mqtt.transport.NettyRuntime;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the pipeline of a plain TCP MQTT connection. The whole order is on this one screen. */
 final class MqttChannelInitializer extends ChannelInitializer<Channel> {
     private final ProtocolContext protocol;
-    private final NettyRuntime runtime;
     private final String listener;
     private final TrafficCounter traffic;
 
-    MqttChannelInitializer(ProtocolContext protocol, NettyRuntime runtime, String listener) {
+    MqttChannelInitializer(ProtocolContext protocol, String listener) {
         this.protocol = protocol;
-        this.runtime = runtime;
         this.listener = listener;
         this.traffic = new TrafficCounter(protocol.engine().metrics());
     }
@@ -35,6 +32,6 @@ final class MqttChannelInitializer extends ChannelInitializer<Channel> {
         // The codec's own defaults (8 KB packets, 23-character ids) are far below what brokers accept.
         pipeline.addLast(HandlerNames.DECODER, new MqttDecoder(config.maxPacketSize(), config.maxClientIdLength()));
         pipeline.addLast(HandlerNames.ENCODER, MqttEncoder.INSTANCE);
-        pipeline.addLast(HandlerNames.DISPATCHER, new PacketDispatcher(protocol, runtime, listener));
+        pipeline.addLast(HandlerNames.DISPATCHER, new PacketDispatcher(protocol, listener));
     }
 }

@@ -34,7 +34,7 @@ public final class MqttListener implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new MqttChannelInitializer(protocol, runtime, config.name()));
+                .childHandler(new MqttChannelInitializer(protocol, config.name()));
         Channel channel = bootstrap.bind(config.host(), config.port()).sync().channel();
         MqttListener listener = new MqttListener(config, channel);
         LOG.info("MQTT listener '{}' on {} ({})", config.name(), listener.address(), runtime.kind());

@@ -10,8 +10,13 @@ import java.util.concurrent.TimeUnit;
 public final class NettyLoop implements Loop {
     private final EventLoop eventLoop;
 
-    NettyLoop(EventLoop eventLoop) {
+    private NettyLoop(EventLoop eventLoop) {
         this.eventLoop = eventLoop;
+    }
+
+    /** The engine's view of an event loop. Cheap: connections wrap their own loop. */
+    public static NettyLoop of(EventLoop eventLoop) {
+        return new NettyLoop(eventLoop);
     }
 
     @Override
@@ -28,9 +33,5 @@ public final class NettyLoop implements Loop {
     public Cancellable schedule(Runnable task, long delay, TimeUnit unit) {
         ScheduledFuture<?> future = eventLoop.schedule(task, delay, unit);
         return () -> future.cancel(false);
-    }
-
-    EventLoop eventLoop() {
-        return eventLoop;
     }
 }

@@ -18,9 +18,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.petrel.engine.loop.LoopGroup;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +30,6 @@ public final class NettyRuntime implements LoopGroup {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final List<NettyLoop> loops = new ArrayList<>();
-    private final Map<EventLoop, NettyLoop> byEventLoop = new IdentityHashMap<>();
 
     private NettyRuntime(TransportKind kind, int workerThreads) {
         this.kind = kind;
@@ -45,9 +42,7 @@ public final class NettyRuntime implements LoopGroup {
         this.workers = new MultiThreadIoEventLoopGroup(workerThreads, new DefaultThreadFactory("petrel-io"),
                 factory);
         for (EventExecutor executor : workers) {
-            NettyLoop loop = new NettyLoop((EventLoop) executor);
-            loops.add(loop);
-            byEventLoop.put((EventLoop) executor, loop);
+            loops.add(NettyLoop.of((EventLoop) executor));
         }
     }
 
@@ -102,11 +97,6 @@ public final class NettyRuntime implements LoopGroup {
     @Override
     public List<NettyLoop> loops() {
         return loops;
-    }
-
-    /** The engine's view of a channel's event loop. */
-    public NettyLoop loopOf(EventLoop eventLoop) {
-        return byEventLoop.get(eventLoop);
     }
 
     /** Stops the loops, waiting at most the given time. */
