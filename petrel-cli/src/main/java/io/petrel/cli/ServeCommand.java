@@ -3,11 +3,15 @@ package io.petrel.cli;
 import io.petrel.mqtt.listener.ListenerConfig;
 import io.petrel.server.PetrelServer;
 import io.petrel.server.ServerConfig;
+import io.petrel.server.config.ConfigException;
+import io.petrel.server.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -17,24 +21,38 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Petrel server.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final Path DEFAULT_CONFIG = Path.of("petrel.yml");
 
-    @Option(names = "--host", description = "Address the MQTT listener binds to (default: ${DEFAULT-VALUE}).")
-    String host = "127.0.0.1";
+    @Option(names = {"-c", "--config"}, description = "Configuration file (default: petrel.yml if it exists, "
+            + "or $PETREL_CONFIG).")
+    @Nullable Path config;
 
-    @Option(names = {"-p", "--port"}, description = "MQTT port (default: ${DEFAULT-VALUE}).")
-    int port = 1883;
+    @Option(names = "--data-dir", description = "Directory for Petrel's data (key data-dir).")
+    @Nullable String dataDir;
 
-    @Option(names = "--data-dir", description = "Directory for Petrel's data (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Path.of("data");
+    @Option(names = {"-p", "--port"}, description = "Port of the tcp listener (key listeners.tcp.port).")
+    @Nullable Integer port;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Set any configuration key, e.g. --set mqtt.max-packet-size=4MiB. Repeatable.")
+    Map<String, String> settings = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(dataDir);
-        ServerConfig config = ServerConfig.defaults()
-                .withListeners(List.of(new ListenerConfig("tcp", host, port)));
-        PetrelServer server = PetrelServer.builder().config(config).start();
-        if (host.equals("127.0.0.1") || host.equals("localhost")) {
-            LOG.info("Listening on localhost only; anonymous clients are allowed");
+        Path file = configFile();
+        ServerConfig serverConfig;
+        try {
+            serverConfig = ConfigLoader.load(file, System.getenv(), overrides());
+        } catch (ConfigException e) {
+            System.err.println("petrel: invalid configuration: " + e.getMessage());
+            return 2;
+        }
+        Files.createDirectories(serverConfig.dataDir());
+        LOG.info(file == null ? "No configuration file: using defaults" : "Configuration: {}", file);
+        PetrelServer server = PetrelServer.builder().config(serverConfig).start();
+        for (ListenerConfig listener : serverConfig.listeners()) {
+            LOG.info("Listener '{}': anonymous clients {}", listener.name(),
+                    listener.allowAnonymous() ? "allowed" : "not allowed");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -43,5 +61,27 @@ final class ServeCommand implements Callable<Integer> {
         }, "petrel-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private @Nullable Path configFile() {
+        if (config != null) {
+            return config;
+        }
+        String fromEnv = System.getenv("PETREL_CONFIG");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        return Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+    }
+
+    private Map<String, String> overrides() {
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        if (dataDir != null) {
+            overrides.put("data-dir", dataDir);
+        }
+        if (port != null) {
+            overrides.put("listeners.tcp.port", Integer.toString(port));
+        }
+        return overrides;
     }
 }

@@ -4,6 +4,7 @@ import io.petrel.engine.EngineConfig;
 import io.petrel.mqtt.listener.ListenerConfig;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import io.petrel.mqtt.transport.TransportKind;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
  * @param transport which Netty transport to use
  * @param workerThreads event-loop threads; 0 for one per processor
  * @param shutdownTimeout how long a graceful shutdown may take
+ * @param dataDir where Petrel keeps its data
  */
 public record ServerConfig(
         List<ListenerConfig> listeners,
@@ -23,27 +25,33 @@ public record ServerConfig(
         EngineConfig engine,
         TransportKind transport,
         int workerThreads,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Path dataDir) {
 
     /** The defaults: one TCP listener on localhost:1883. */
     public static ServerConfig defaults() {
-        return new ServerConfig(List.of(new ListenerConfig("tcp", "127.0.0.1", 1883)),
+        return new ServerConfig(List.of(ListenerConfig.tcp("tcp", "127.0.0.1", 1883)),
                 MqttProtocolConfig.defaults(), EngineConfig.defaults(PetrelVersion.get()), TransportKind.AUTO, 0,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), Path.of("data"));
     }
 
     /** A copy with other listeners. */
     public ServerConfig withListeners(List<ListenerConfig> newListeners) {
-        return new ServerConfig(newListeners, protocol, engine, transport, workerThreads, shutdownTimeout);
+        return new ServerConfig(newListeners, protocol, engine, transport, workerThreads, shutdownTimeout, dataDir);
     }
 
     /** A copy with other protocol limits. */
     public ServerConfig withProtocol(MqttProtocolConfig newProtocol) {
-        return new ServerConfig(listeners, newProtocol, engine, transport, workerThreads, shutdownTimeout);
+        return new ServerConfig(listeners, newProtocol, engine, transport, workerThreads, shutdownTimeout, dataDir);
     }
 
     /** A copy with other engine settings. */
     public ServerConfig withEngine(EngineConfig newEngine) {
-        return new ServerConfig(listeners, protocol, newEngine, transport, workerThreads, shutdownTimeout);
+        return new ServerConfig(listeners, protocol, newEngine, transport, workerThreads, shutdownTimeout, dataDir);
+    }
+
+    /** A copy with another data directory. */
+    public ServerConfig withDataDir(Path newDataDir) {
+        return new ServerConfig(listeners, protocol, engine, transport, workerThreads, shutdownTimeout, newDataDir);
     }
 }

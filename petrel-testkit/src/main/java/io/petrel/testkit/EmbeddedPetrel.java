@@ -26,7 +26,7 @@ public final class EmbeddedPetrel implements AutoCloseable {
     /** The default test configuration: one TCP listener on a free loopback port. */
     public static ServerConfig testConfig() {
         ServerConfig defaults = ServerConfig.defaults();
-        return defaults.withListeners(List.of(new ListenerConfig("tcp", HOST, 0)));
+        return defaults.withListeners(List.of(ListenerConfig.tcp("tcp", HOST, 0)));
     }
 
     /** Starts a server with the test configuration. */

@@ -1,0 +1,111 @@
+package io.petrel.server.config;
+
+import io.petrel.mqtt.listener.ListenerType;
+import io.petrel.mqtt.listener.TlsConfig;
+import io.petrel.mqtt.protocol.MqttProtocolConfig;
+import io.petrel.mqtt.transport.TransportKind;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every configuration key Petrel reads, with its default and description. {@code docs/configuration.md} is
+ * checked against this list, so a key cannot be added without documenting it.
+ */
+public final class ConfigKeys {
+    public static final Key<String> DATA_DIR = Key.string("data-dir", "data",
+            "Directory for Petrel's data: the database, generated certificates and keys.");
+
+    public static final Key<TransportKind> TRANSPORT = Key.choice("server.transport", TransportKind.class,
+            TransportKind.AUTO, "Socket transport; auto picks epoll on Linux, else NIO.");
+    public static final Key<Integer> WORKER_THREADS = Key.integer("server.worker-threads", 0, 0, 1024,
+            "Event-loop threads; 0 means one per processor.");
+    public static final Key<Duration> SHUTDOWN_TIMEOUT = Key.duration("server.shutdown-timeout",
+            Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(10),
+            "How long a graceful shutdown may take before Petrel exits anyway.");
+
+    public static final Key<ListenerType> LISTENER_TYPE = Key.choice("listeners.<name>.type", ListenerType.class,
+            null, "What the listener carries: tcp, tls, ws or wss. Defaults to the entry's name when that is one "
+                    + "of these.");
+    public static final Key<Boolean> LISTENER_ENABLED = Key.bool("listeners.<name>.enabled", true,
+            "Whether the listener is started.");
+    public static final Key<String> LISTENER_BIND = Key.string("listeners.<name>.bind", "127.0.0.1",
+            "Address to bind; 0.0.0.0 or :: for every interface.");
+    public static final Key<Integer> LISTENER_PORT = Key.integer("listeners.<name>.port",
+            "1883, 8883, 8083 or 8085 by type", 0, 65_535, "Port to bind; 0 picks a free one.");
+    public static final Key<String> LISTENER_PATH = Key.string("listeners.<name>.path", "/mqtt",
+            "WebSocket path (ws and wss); other paths get HTTP 404.");
+    public static final Key<Long> LISTENER_MAX_FRAME_SIZE = Key.size("listeners.<name>.max-frame-size",
+            1L << 20, 1024, 256L << 20, "Largest WebSocket frame accepted (ws and wss).");
+    public static final Key<Boolean> LISTENER_PROXY_PROTOCOL = Key.bool("listeners.<name>.proxy-protocol", false,
+            "Expect a PROXY protocol v1 or v2 header on every connection, and use the address it carries.");
+    public static final Key<List<String>> LISTENER_TRUSTED_PROXIES = Key.strings("listeners.<name>.trusted-proxies",
+            List.of(), "Addresses or CIDR ranges whose X-Forwarded-For header is believed (ws and wss).");
+    public static final Key<Boolean> LISTENER_ALLOW_ANONYMOUS = Key.bool("listeners.<name>.allow-anonymous",
+            "true if the listener binds to a loopback address, else false",
+            "Whether clients without credentials may connect.");
+    public static final Key<String> LISTENER_TLS_CERT = Key.string("listeners.<name>.tls.cert", null,
+            "PEM certificate chain (tls and wss). Without cert and pkcs12, a development certificate is "
+                    + "generated in <data-dir>/certs.");
+    public static final Key<String> LISTENER_TLS_KEY = Key.string("listeners.<name>.tls.key", null,
+            "PEM private key of the certificate.");
+    public static final Key<String> LISTENER_TLS_PKCS12 = Key.string("listeners.<name>.tls.pkcs12", null,
+            "PKCS#12 keystore holding the key and chain, instead of cert and key.");
+    public static final Key<String> LISTENER_TLS_PASSWORD = Key.string("listeners.<name>.tls.password", null,
+            "Password of the PKCS#12 keystore or of an encrypted PEM key.");
+    public static final Key<List<String>> LISTENER_TLS_PROTOCOLS = Key.strings("listeners.<name>.tls.protocols",
+            List.of("TLSv1.3", "TLSv1.2"), "TLS versions allowed.");
+    public static final Key<List<String>> LISTENER_TLS_CIPHERS = Key.strings("listeners.<name>.tls.ciphers",
+            List.of(), "Cipher suites allowed; empty for the provider's defaults.");
+    public static final Key<TlsConfig.ClientAuth> LISTENER_TLS_CLIENT_AUTH = Key.choice(
+            "listeners.<name>.tls.client-auth", TlsConfig.ClientAuth.class, TlsConfig.ClientAuth.NONE,
+            "Mutual TLS: none, optional (checked if presented) or required.");
+    public static final Key<String> LISTENER_TLS_CLIENT_CA = Key.string("listeners.<name>.tls.client-ca", null,
+            "PEM bundle of the CAs client certificates must chain to.");
+    public static final Key<TlsConfig.Provider> LISTENER_TLS_PROVIDER = Key.choice("listeners.<name>.tls.provider",
+            TlsConfig.Provider.class, TlsConfig.Provider.AUTO,
+            "TLS implementation: auto (the faster where available), jdk or openssl.");
+
+    public static final Key<Long> MAX_PACKET_SIZE = Key.size("mqtt.max-packet-size", 1L << 20, 64,
+            MqttProtocolConfig.PROTOCOL_MAX_PACKET_SIZE, "Largest MQTT packet accepted; larger ones end the "
+                    + "connection with reason 0x95.");
+    public static final Key<Integer> MAX_CLIENT_ID_LENGTH = Key.integer("mqtt.max-client-id-length", 65_535, 23,
+            65_535, "Longest client identifier accepted.");
+    public static final Key<Integer> RECEIVE_MAXIMUM = Key.integer("mqtt.receive-maximum", 1024, 1, 65_535,
+            "Inbound QoS 2 messages a client may have awaiting PUBREL at once (announced to MQTT 5 clients).");
+    public static final Key<Integer> TOPIC_ALIAS_MAXIMUM = Key.integer("mqtt.topic-alias-maximum", 10, 0, 65_535,
+            "Highest topic alias a client may use; 0 turns inbound topic aliases off.");
+    public static final Key<Duration> MAX_KEEP_ALIVE = Key.duration("mqtt.max-keep-alive",
+            Duration.ofSeconds(65_535), Duration.ofSeconds(1), Duration.ofSeconds(65_535),
+            "Longest keep alive granted to MQTT 5 clients; longer requests get this as server keep alive.");
+    public static final Key<Duration> CONNECT_TIMEOUT = Key.duration("mqtt.connect-timeout", Duration.ofSeconds(10),
+            Duration.ofSeconds(1), Duration.ofHours(1), "How long a new connection may take to send CONNECT.");
+    public static final Key<Boolean> RETAIN_AVAILABLE = Key.bool("mqtt.retain-available", true,
+            "Whether retained messages are supported.");
+    public static final Key<Integer> MAX_PENDING_BEFORE_CONNECT = Key.integer("mqtt.max-pending-before-connect",
+            1000, 0, 1_000_000, "Packets a client may send after CONNECT before its CONNACK.");
+
+    public static final Key<Integer> MAX_INFLIGHT = Key.integer("sessions.max-inflight", 100, 1, 65_535,
+            "QoS 1 and 2 messages in flight to one client; its receive maximum may lower it.");
+    public static final Key<Integer> MAX_QUEUED = Key.integer("sessions.max-queued", 1000, 0, 10_000_000,
+            "Messages queued per session, online or offline; beyond it messages are dropped and counted.");
+    public static final Key<Boolean> QUEUE_QOS0_OFFLINE = Key.bool("sessions.queue-qos0-offline", false,
+            "Whether QoS 0 messages are queued for disconnected persistent sessions.");
+    public static final Key<Duration> MAX_SESSION_EXPIRY = Key.duration("sessions.max-expiry", ValueParsers.NEVER,
+            Duration.ZERO, ValueParsers.NEVER, "Longest session expiry granted; never grants any.");
+
+    public static final Key<Duration> SYS_INTERVAL = Key.duration("sys.interval", Duration.ofSeconds(10),
+            Duration.ZERO, Duration.ofHours(1), "How often $SYS topics are published; 0 turns them off.");
+
+    /** Every key, in documentation order. */
+    public static final List<Key<?>> ALL = List.of(DATA_DIR, TRANSPORT, WORKER_THREADS, SHUTDOWN_TIMEOUT,
+            LISTENER_TYPE, LISTENER_ENABLED, LISTENER_BIND, LISTENER_PORT, LISTENER_PATH, LISTENER_MAX_FRAME_SIZE,
+            LISTENER_PROXY_PROTOCOL, LISTENER_TRUSTED_PROXIES, LISTENER_ALLOW_ANONYMOUS, LISTENER_TLS_CERT,
+            LISTENER_TLS_KEY, LISTENER_TLS_PKCS12, LISTENER_TLS_PASSWORD, LISTENER_TLS_PROTOCOLS,
+            LISTENER_TLS_CIPHERS, LISTENER_TLS_CLIENT_AUTH, LISTENER_TLS_CLIENT_CA, LISTENER_TLS_PROVIDER,
+            MAX_PACKET_SIZE, MAX_CLIENT_ID_LENGTH, RECEIVE_MAXIMUM, TOPIC_ALIAS_MAXIMUM, MAX_KEEP_ALIVE,
+            CONNECT_TIMEOUT, RETAIN_AVAILABLE, MAX_PENDING_BEFORE_CONNECT, MAX_INFLIGHT, MAX_QUEUED,
+            QUEUE_QOS0_OFFLINE, MAX_SESSION_EXPIRY, SYS_INTERVAL);
+
+    private ConfigKeys() {
+    }
+}
