@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param remoteAddress the client's address, as seen through any trusted proxy
  * @param listener the name of the listener the client connected to
  * @param protocolLevel the MQTT protocol level: 3, 4 or 5
+ * @param certificate the verified TLS client certificate, or null when the client presented none
  */
 public record ConnectAttempt(
         String clientId,
@@ -19,5 +20,17 @@ public record ConnectAttempt(
         byte @Nullable [] password,
         InetSocketAddress remoteAddress,
         String listener,
-        int protocolLevel) {
+        int protocolLevel,
+        @Nullable ClientCertificate certificate) {
+
+    /** An attempt without a client certificate. */
+    public ConnectAttempt(String clientId, @Nullable String username, byte @Nullable [] password,
+            InetSocketAddress remoteAddress, String listener, int protocolLevel) {
+        this(clientId, username, password, remoteAddress, listener, protocolLevel, null);
+    }
+
+    /** Whether the client sent neither a user name nor a password. */
+    public boolean anonymous() {
+        return username == null && password == null;
+    }
 }

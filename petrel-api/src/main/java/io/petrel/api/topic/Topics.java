@@ -91,6 +91,64 @@ public final class Topics {
         return t > tl;
     }
 
+    /**
+     * Whether every topic that {@code inner} matches is also matched by {@code outer}: the test a
+     * subscription must pass against an allowed filter. {@code a/+/c} covers {@code a/b/c}; {@code a/#}
+     * covers {@code a/b/#} and {@code a}; {@code #} covers every filter except those that start with
+     * {@code $}, which a leading wildcard never matches [MQTT-4.7.2-1].
+     */
+    public static boolean covers(String outer, String inner) {
+        String[] o = outer.split("/", -1);
+        String[] in = inner.split("/", -1);
+        if (in[0].startsWith("$") && (o[0].equals("+") || o[0].equals("#"))) {
+            return false;
+        }
+        for (int i = 0; i < in.length; i++) {
+            if (i >= o.length) {
+                return false;
+            }
+            if (o[i].equals("#")) {
+                return true;
+            }
+            if (in[i].equals("#")) {
+                return false;
+            }
+            if (!o[i].equals("+") && (in[i].equals("+") || !o[i].equals(in[i]))) {
+                return false;
+            }
+        }
+        // The inner filter ended; "a/#" also matches the parent "a" [MQTT-4.7.1-2].
+        return o.length == in.length || o.length == in.length + 1 && o[in.length].equals("#");
+    }
+
+    /**
+     * Whether some topic name matches both filters: the test a subscription must pass against a deny rule.
+     */
+    public static boolean overlaps(String a, String b) {
+        String[] x = a.split("/", -1);
+        String[] y = b.split("/", -1);
+        boolean wildFirstX = x[0].equals("+") || x[0].equals("#");
+        boolean wildFirstY = y[0].equals("+") || y[0].equals("#");
+        if (x[0].startsWith("$") && wildFirstY || y[0].startsWith("$") && wildFirstX) {
+            return false;
+        }
+        int n = Math.min(x.length, y.length);
+        for (int i = 0; i < n; i++) {
+            if (x[i].equals("#") || y[i].equals("#")) {
+                return true;
+            }
+            if (!x[i].equals("+") && !y[i].equals("+") && !x[i].equals(y[i])) {
+                return false;
+            }
+        }
+        if (x.length == y.length) {
+            return true;
+        }
+        // One filter is longer: they still meet on the shorter one's topics if the longer continues with '#'.
+        String[] longer = x.length > y.length ? x : y;
+        return longer.length == n + 1 && longer[n].equals("#");
+    }
+
     private static int levelEnd(String s, int from) {
         int slash = s.indexOf('/', from);
         return slash < 0 ? s.length() : slash;

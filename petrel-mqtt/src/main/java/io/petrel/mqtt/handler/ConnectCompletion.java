@@ -62,6 +62,9 @@ final class ConnectCompletion {
         switch (result) {
             case AuthResult.Refused refused ->
                     ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.of(refused.reason())));
+            // No authenticator recognised the credentials.
+            case AuthResult.Abstained abstained ->
+                    ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.BAD_USERNAME_OR_PASSWORD));
             case AuthResult.Accepted accepted -> attach(new ClientInfo(clientId, username, conn.remoteAddress(),
                     protocolLevel, conn.listener(), accepted.principal()));
         }

@@ -18,6 +18,9 @@ public enum ProtocolError {
     BAD_AUTHENTICATION_METHOD(0x8C, 5, "enhanced authentication is not supported"),
     WILL_TOPIC_INVALID(0x90, -1, "will topic not valid"),
     WILL_PAYLOAD_FORMAT_INVALID(0x99, -1, "will payload is not valid UTF-8"),
+    // MQTT 3 has no code for these; "server unavailable" tells the client to come back later.
+    CONNECTION_RATE_EXCEEDED(0x9F, 3, "connection rate exceeded"),
+    CONNECTION_QUOTA_EXCEEDED(0x97, 3, "connection limit reached"),
 
     // Bad input: the connection ends, with a DISCONNECT for MQTT 5 clients once CONNECT was accepted.
     MALFORMED_PACKET(0x81, -1, "malformed packet"),
@@ -41,7 +44,10 @@ public enum ProtocolError {
     // Server decisions.
     SESSION_TAKEN_OVER(0x8E, -1, "session taken over"),
     SERVER_SHUTTING_DOWN(0x8B, -1, "server shutting down"),
-    ADMINISTRATIVE_ACTION(0x98, -1, "administrative action");
+    ADMINISTRATIVE_ACTION(0x98, -1, "administrative action"),
+    // The credential the connection was authorized with expired: "maximum connect time" tells the client
+    // to renew it and reconnect, where "not authorized" would read as a permanent refusal.
+    CREDENTIALS_EXPIRED(0xA0, -1, "credentials expired");
 
     private final int reasonCode;
     private final int returnCode;
@@ -92,6 +98,8 @@ public enum ProtocolError {
             case BAD_CREDENTIALS -> BAD_USERNAME_OR_PASSWORD;
             case NOT_AUTHORIZED -> NOT_AUTHORIZED;
             case SERVER_UNAVAILABLE -> SERVER_UNAVAILABLE;
+            case RATE_LIMITED -> CONNECTION_RATE_EXCEEDED;
+            case QUOTA_EXCEEDED -> CONNECTION_QUOTA_EXCEEDED;
         };
     }
 }
