@@ -2,6 +2,7 @@ package io.petrel.api;
 
 import io.petrel.api.auth.TopicScope;
 import java.util.Objects;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param credentialId the id of the credential used, such as a token id, by which it can be revoked; or null
  * @param expiresAtMillis when the credential expires, in epoch milliseconds, or {@link #NO_EXPIRY}; a live
  *     connection ends at that time
+ * @param device the device behind the identity when it logged in with device credentials, else null
  */
 public record Principal(
         String name,
@@ -26,7 +28,8 @@ public record Principal(
         boolean operator,
         @Nullable TopicScope scope,
         @Nullable String credentialId,
-        long expiresAtMillis) {
+        long expiresAtMillis,
+        @Nullable DeviceIdentity device) {
 
     /** The organization of a single-tenant install. */
     public static final String DEFAULT_ORGANIZATION = "default";
@@ -37,14 +40,38 @@ public record Principal(
     /** The identity of a client that connected without credentials where that is allowed. */
     public static final Principal ANONYMOUS = new Principal("anonymous", DEFAULT_ORGANIZATION);
 
+    /** The name of a provision-only session, which is also the user name or client id it connects with. */
+    public static final String PROVISION = "provision";
+
     public Principal {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(organization, "organization");
     }
 
+    /** An identity that is no device. */
+    public Principal(String name, String organization, boolean operator, @Nullable TopicScope scope,
+            @Nullable String credentialId, long expiresAtMillis) {
+        this(name, organization, operator, scope, credentialId, expiresAtMillis, null);
+    }
+
     /** An ordinary identity of an organization, without scope or expiry. */
     public Principal(String name, String organization) {
-        this(name, organization, false, null, null, NO_EXPIRY);
+        this(name, organization, false, null, null, NO_EXPIRY, null);
+    }
+
+    /** A registered device of an organization. */
+    public static Principal device(String deviceName, String organization, UUID deviceId, boolean gateway) {
+        return new Principal(deviceName, organization, false, null, null, NO_EXPIRY,
+                DeviceIdentity.of(deviceId, gateway));
+    }
+
+    /**
+     * A provision-only session. It belongs to no organization until a device profile's provisioning key
+     * names one, so it carries the default organization and may do nothing but ask to be provisioned.
+     */
+    public static Principal provisionOnly() {
+        return new Principal(PROVISION, DEFAULT_ORGANIZATION, false, null, null, NO_EXPIRY,
+                DeviceIdentity.provisionOnly());
     }
 
     /** Whether the credential behind this identity expires. */
@@ -52,8 +79,13 @@ public record Principal(
         return expiresAtMillis != NO_EXPIRY;
     }
 
+    /** Whether the identity logged in with device credentials, or as a provision-only session. */
+    public boolean isDevice() {
+        return device != null;
+    }
+
     /** A copy that may reach every organization. */
     public Principal asOperator() {
-        return new Principal(name, organization, true, scope, credentialId, expiresAtMillis);
+        return new Principal(name, organization, true, scope, credentialId, expiresAtMillis, device);
     }
 }
