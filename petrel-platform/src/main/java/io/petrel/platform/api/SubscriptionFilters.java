@@ -35,7 +35,7 @@ public final class SubscriptionFilters {
             ALLOWED.put(family.attributePushTopic(), new Allowed(Purpose.ATTRIBUTE_PUSH, family));
             ALLOWED.put(family.attributeResponseTopic("+"), new Allowed(Purpose.RESPONSES, family));
             ALLOWED.put(family.rpcResponseTopic("+"), new Allowed(Purpose.RESPONSES, family));
-            ALLOWED.put(family.rpcRequestTopic(0).replaceAll("0$", "+"), new Allowed(Purpose.RPC_REQUEST, family));
+            ALLOWED.put(family.rpcRequestFilter(), new Allowed(Purpose.RPC_REQUEST, family));
         }
         for (String filter : new String[] {"v2/fw/response/+/chunk/+", "v2/fw/error", "v2/sw/response/+/chunk/+",
                 "v2/sw/error", "v1/gateway/attributes", "v1/gateway/attributes/response", "v1/gateway/rpc",

@@ -41,6 +41,11 @@ public enum TopicFamily {
         return rpcRequest + id;
     }
 
+    /** The filter a session subscribes to for server RPCs. */
+    public String rpcRequestFilter() {
+        return rpcRequest + "+";
+    }
+
     /** Where the answer to client RPC {@code id} goes. */
     public String rpcResponseTopic(String id) {
         return rpcResponse + id;
