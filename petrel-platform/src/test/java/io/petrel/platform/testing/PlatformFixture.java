@@ -27,7 +27,7 @@ public final class PlatformFixture implements AutoCloseable {
     public static final long START = 1_717_000_000_000L;
 
     public final ManualTime time = new ManualTime(START);
-    public final PlatformStores stores = PlatformStores.inMemory();
+    public final PlatformStores stores;
     public final RecordingPublisher published = new RecordingPublisher();
     public final DevicePlatform platform;
 
@@ -36,6 +36,11 @@ public final class PlatformFixture implements AutoCloseable {
     }
 
     public PlatformFixture(PlatformConfig config, ClientRpcHandler clientRpc) {
+        this(config, clientRpc, PlatformStores.inMemory());
+    }
+
+    public PlatformFixture(PlatformConfig config, ClientRpcHandler clientRpc, PlatformStores stores) {
+        this.stores = stores;
         platform = new DevicePlatform(stores, published, clientRpc, config, time, time, Runnable::run,
                 Thread.ofPlatform().name("telemetry-writer").daemon()::unstarted);
         platform.start();
