@@ -1,6 +1,6 @@
 package io.petrel.platform;
 
-import io.petrel.api.OrganizationPublisher;
+import io.petrel.api.Broker;
 import io.petrel.api.Principal;
 import io.petrel.api.store.platform.Device;
 import io.petrel.api.store.platform.DeviceProfile;
@@ -62,7 +62,7 @@ public final class DevicePlatform implements AutoCloseable {
 
     /**
      * @param stores where the platform keeps its data
-     * @param publisher publishes into organizations' topic spaces, for the streaming namespace
+     * @param broker publishes into organizations' topic spaces, for the streaming namespace
      * @param clientRpc answers devices' client-side RPCs
      * @param config the settings
      * @param clock the wall clock
@@ -70,7 +70,7 @@ public final class DevicePlatform implements AutoCloseable {
      * @param workers runs store calls and password checks, off the event loops
      * @param threads makes the telemetry writer thread
      */
-    public DevicePlatform(PlatformStores stores, OrganizationPublisher publisher, ClientRpcHandler clientRpc,
+    public DevicePlatform(PlatformStores stores, Broker broker, ClientRpcHandler clientRpc,
             PlatformConfig config, InstantSource clock, Scheduler scheduler, Executor workers, ThreadFactory threads) {
         this.stores = stores;
         this.config = config;
@@ -80,7 +80,7 @@ public final class DevicePlatform implements AutoCloseable {
         this.registry = new Registry(stores.registry(), clock);
         KvParser kv = new KvParser(config.kv());
         AttributeService attributes = new AttributeService(stores.attributes(), workers, clock);
-        StreamPublisher stream = new StreamPublisher(publisher);
+        StreamPublisher stream = new StreamPublisher(broker);
         ActivityTracker activity = new ActivityTracker(attributes, stream, config.inactivityTimeoutMillis(),
                 config.activityReportIntervalMillis());
         DeviceSessions sessions = new DeviceSessions(config.maxSessionsPerDevice(), activity, clock);

@@ -3,6 +3,7 @@ package io.petrel.platform.auth;
 import io.petrel.api.Principal;
 import io.petrel.api.auth.AuthResult;
 import io.petrel.api.auth.Authenticator;
+import io.petrel.api.auth.ClientCertificate;
 import io.petrel.api.auth.ConnectAttempt;
 import io.petrel.api.store.platform.CredentialsType;
 import io.petrel.api.store.platform.Device;
@@ -12,6 +13,7 @@ import io.petrel.platform.Result;
 import io.petrel.platform.registry.CredentialKeys;
 import io.petrel.platform.registry.MqttBasicValue;
 import io.petrel.platform.registry.PasswordHasher;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * Logs devices in with their credentials (device-api.md §1.1, §1.2, §1.4). Lookups and password hashing run
  * on the given executor, never on an event loop.
  *
- * <p>As an {@link Authenticator} it refuses what it does not know. An authenticator chain that also knows
- * users and org tokens calls {@link #login} instead, and asks its other members when the answer is
- * {@link DeviceLogin.Unknown}.
+ * <p>As an {@link Authenticator} it abstains from credentials it does not know, so that the next member of
+ * an authenticator chain decides. {@link #login} tells more: whether only a client id was looked up, which
+ * the device API refuses with "client identifier not valid".
  */
 public final class DeviceAuthenticator implements Authenticator {
     private final RegistryStore registry;
@@ -40,9 +42,8 @@ public final class DeviceAuthenticator implements Authenticator {
         return login(attempt).thenApply(login -> switch (login) {
             case DeviceLogin.Accepted accepted -> AuthResult.accept(accepted.principal());
             case DeviceLogin.Refused refused -> AuthResult.refuse(AuthResult.Refusal.BAD_CREDENTIALS, refused.reason());
-            // AuthResult has no "client identifier not valid" refusal yet; BAD_CREDENTIALS is the closest.
-            case DeviceLogin.Unknown unknown -> AuthResult.refuse(AuthResult.Refusal.BAD_CREDENTIALS,
-                    unknown.identifierRejected() ? "unknown client id" : "unknown credentials");
+            // Not a device's credentials: the next authenticator of the chain may know them.
+            case DeviceLogin.Unknown unknown -> AuthResult.ABSTAIN;
             case DeviceLogin.Unavailable unavailable -> AuthResult.refuse(AuthResult.Refusal.SERVER_UNAVAILABLE,
                     "device registry unavailable");
         });
@@ -56,6 +57,14 @@ public final class DeviceAuthenticator implements Authenticator {
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
+                ClientCertificate certificate = attempt.certificate();
+                if (certificate != null) {
+                    // [device-api.md §1.3] A verified client certificate of a device logs it in.
+                    DeviceLogin byCertificate = byFingerprint(certificate.sha256Fingerprint());
+                    if (!(byCertificate instanceof DeviceLogin.Unknown)) {
+                        return byCertificate;
+                    }
+                }
                 return match(attempt.clientId(), attempt.username(), attempt.password());
             } catch (RuntimeException e) {
                 return new DeviceLogin.Unavailable(e);
@@ -63,15 +72,8 @@ public final class DeviceAuthenticator implements Authenticator {
         }, executor);
     }
 
-    /** Logs in with a client certificate's fingerprint (device-api.md §1.3), off the event loop. */
-    public CompletionStage<DeviceLogin> loginWithCertificate(String fingerprint) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return accept(registry.findCredentialsByKey(CredentialKeys.certificate(fingerprint)));
-            } catch (RuntimeException e) {
-                return new DeviceLogin.Unavailable(e);
-            }
-        }, executor);
+    private DeviceLogin byFingerprint(String fingerprint) {
+        return accept(registry.findCredentialsByKey(CredentialKeys.certificate(fingerprint.toLowerCase(Locale.ROOT))));
     }
 
     /** The order of device-api.md §1.2. */

@@ -64,7 +64,7 @@ public final class CredentialsFactory {
     private static Result<DeviceCredentials> certificate(UUID deviceId, String fingerprint) {
         String normalized = fingerprint.toLowerCase(Locale.ROOT);
         if (!normalized.matches("[0-9a-f]{64}")) {
-            return Result.fail("a certificate fingerprint is 64 hex digits (SHA3-256)");
+            return Result.fail("a certificate fingerprint is 64 hex digits (SHA-256 of the DER certificate)");
         }
         return Result.ok(new DeviceCredentials(deviceId, CredentialsType.X509_CERTIFICATE,
                 CredentialKeys.certificate(normalized), normalized));

@@ -29,7 +29,8 @@ public sealed interface CredentialsSpec {
     /**
      * An X.509 client certificate, known by its fingerprint.
      *
-     * @param fingerprint the lower-case hex SHA3-256 of the certificate's PEM text without newlines
+     * @param fingerprint the SHA-256 fingerprint of the DER-encoded certificate, as 64 hex digits: what the TLS
+     *     listener reports as {@link io.petrel.api.auth.ClientCertificate#sha256Fingerprint()}
      */
     record X509(String fingerprint) implements CredentialsSpec {
     }

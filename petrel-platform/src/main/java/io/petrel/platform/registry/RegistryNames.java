@@ -1,7 +1,7 @@
 package io.petrel.platform.registry;
 
+import io.petrel.api.topic.Namespace;
 import io.petrel.platform.Result;
-import java.util.regex.Pattern;
 
 /**
  * What names the registry accepts. Device names become topic levels of the streaming namespace
@@ -12,16 +12,14 @@ public final class RegistryNames {
     /** The longest device or profile name. */
     public static final int MAX_NAME_LENGTH = 255;
 
-    private static final Pattern ORGANIZATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-
     private RegistryNames() {
     }
 
-    /** An organization id: letters, digits, {@code _ . -}, starting with a letter or digit, at most 64. */
+    /** An organization id, which must also be a valid namespace name for the broker to mount it. */
     public static Result<String> organizationId(String id) {
-        return ORGANIZATION_ID.matcher(id).matches() ? Result.ok(id)
-                : Result.fail("an organization id is 1 to 64 letters, digits, '_', '.' or '-', and starts with a "
-                        + "letter or digit");
+        return Namespace.isValidName(id) ? Result.ok(id)
+                : Result.fail("an organization id is 1 to 64 lower-case letters, digits, '_', '.' or '-', and starts "
+                        + "with a letter or digit");
     }
 
     /** A device or profile name, trimmed; what it names is used in problem messages. */

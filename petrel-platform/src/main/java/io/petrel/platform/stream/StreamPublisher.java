@@ -1,25 +1,25 @@
 package io.petrel.platform.stream;
 
-import io.petrel.api.OrganizationPublisher;
+import io.petrel.api.Broker;
 import io.petrel.platform.DeviceRef;
 import io.petrel.platform.telemetry.TelemetryUpload;
 
-/** Publishes the streaming namespace's messages into each device's organization. */
+/** Publishes the streaming namespace's messages into each device's organization, through the broker. */
 public final class StreamPublisher {
-    private final OrganizationPublisher publisher;
+    private final Broker broker;
 
-    public StreamPublisher(OrganizationPublisher publisher) {
-        this.publisher = publisher;
+    public StreamPublisher(Broker broker) {
+        this.broker = broker;
     }
 
     /** Republishes a stored telemetry upload. */
     public void telemetry(DeviceRef device, TelemetryUpload upload) {
         StreamMessages.telemetry(device.name(), upload)
-                .forEach(message -> publisher.publish(device.organization(), message));
+                .forEach(message -> broker.publish(device.organization(), message));
     }
 
     /** Updates the device's retained status. */
     public void status(DeviceRef device, boolean online, long ts) {
-        publisher.publish(device.organization(), StreamMessages.status(device.name(), online, ts));
+        broker.publish(device.organization(), StreamMessages.status(device.name(), online, ts));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.petrel.api.DeviceIdentity;
 import io.petrel.api.Principal;
 import io.petrel.api.auth.AuthResult;
+import io.petrel.api.auth.ClientCertificate;
 import io.petrel.api.auth.ConnectAttempt;
 import io.petrel.api.store.platform.Device;
 import io.petrel.api.store.platform.RegistryStore;
@@ -17,6 +18,7 @@ import io.petrel.platform.testing.PlatformFixture;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -128,12 +130,29 @@ class DeviceAuthenticatorTest {
         assertThat(((AuthResult.Refused) result).reason()).isEqualTo(AuthResult.Refusal.SERVER_UNAVAILABLE);
     }
 
+    private DeviceLogin loginWithCertificate(String fingerprint, String username) {
+        ClientCertificate certificate = new ClientCertificate("CN=sensor", "sensor", List.of(), fingerprint, Long.MAX_VALUE);
+        return PlatformFixture.join(authenticator.login(new ConnectAttempt("c", username, null,
+                InetSocketAddress.createUnresolved("127.0.0.1", 1), "tls", 5, certificate)));
+    }
+
     @Test
-    void certificatesAreFoundByFingerprint() {
+    void aVerifiedClientCertificateLogsItsDeviceInAndOtherCertificatesFallBackToCredentials() {
         device("cert", false, new CredentialsSpec.X509("0f".repeat(32)));
-        assertThat(accepted(PlatformFixture.join(authenticator.loginWithCertificate("0f".repeat(32)))).name())
-                .isEqualTo("cert");
-        assertThat(PlatformFixture.join(authenticator.loginWithCertificate("1f".repeat(32))))
-                .isInstanceOf(DeviceLogin.Unknown.class);
+        device("token", false, new CredentialsSpec.AccessToken("T"));
+        assertThat(accepted(loginWithCertificate("0F".repeat(32), null)).name()).isEqualTo("cert");
+        assertThat(loginWithCertificate("1f".repeat(32), null)).isEqualTo(new DeviceLogin.Unknown(true));
+        assertThat(accepted(loginWithCertificate("1f".repeat(32), "T")).name()).isEqualTo("token");
+    }
+
+    @Test
+    void asAnAuthenticatorItAbstainsFromCredentialsItDoesNotKnow() {
+        ConnectAttempt someoneElse = new ConnectAttempt("c", "alice", "pw".getBytes(StandardCharsets.UTF_8),
+                InetSocketAddress.createUnresolved("127.0.0.1", 1), "tcp", 5);
+        assertThat(PlatformFixture.join(authenticator.authenticate(someoneElse))).isEqualTo(AuthResult.ABSTAIN);
+        device("d", false, new CredentialsSpec.AccessToken("T"));
+        ConnectAttempt token = new ConnectAttempt("c", "T", null, InetSocketAddress.createUnresolved("127.0.0.1", 1),
+                "tcp", 5);
+        assertThat(PlatformFixture.join(authenticator.authenticate(token))).isInstanceOf(AuthResult.Accepted.class);
     }
 }

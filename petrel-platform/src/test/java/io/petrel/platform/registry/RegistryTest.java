@@ -36,6 +36,7 @@ class RegistryTest {
         assertThat(store.findProfileByName("acme", "default")).isPresent();
         assertThat(registry.createOrganization("acme", "again", 0).problem().message()).contains("already exists");
         assertThat(registry.createOrganization("a/b", "x", 0).isOk()).isFalse();
+        assertThat(registry.createOrganization("Acme", "x", 0).isOk()).as("namespace names are lower case").isFalse();
         assertThat(registry.createOrganization("", "x", 0).isOk()).isFalse();
         assertThat(registry.createOrganization("ok", "x", -1).isOk()).isFalse();
     }
