@@ -159,9 +159,14 @@ public final class DevicePlatform implements AutoCloseable {
                 registry.profile(d.profileId()).map(DeviceProfile::payloadType).orElse(PayloadType.JSON)));
     }
 
-    private void deviceInvalidated(UUID deviceId, boolean deleted) {
-        services.sessions().closeAll(deviceId, ReasonCode.ADMINISTRATIVE_ACTION);
-        if (deleted) {
+    private void deviceInvalidated(Device device, boolean deleted) {
+        UUID deviceId = device.id();
+        if (!deleted) {
+            services.sessions().closeAll(deviceId, ReasonCode.ADMINISTRATIVE_ACTION);
+        } else {
+            services.sessions().closeDeleted(deviceId, ReasonCode.ADMINISTRATIVE_ACTION);
+            services.activity().forget(deviceId);
+            services.stream().clearStatus(device.organization(), device.name());
             workers.execute(() -> {
                 stores.attributes().deleteDevice(deviceId);
                 stores.telemetry().deleteDevice(deviceId);

@@ -148,18 +148,19 @@ public final class Registry {
         }
         if (!old.name().equals(device.name()) || old.gateway() != device.gateway()) {
             // Sessions carry the name and gateway flag they logged in with: they must log in again.
-            listeners.forEach(listener -> listener.deviceInvalidated(device.id(), false));
+            listeners.forEach(listener -> listener.deviceInvalidated(old, false));
         }
         return Result.ok(device);
     }
 
     /** Deletes a device and its credentials, and ends its sessions. */
     public boolean deleteDevice(UUID id) {
-        boolean deleted = store.deleteDevice(id);
-        if (deleted) {
-            listeners.forEach(listener -> listener.deviceInvalidated(id, true));
+        Optional<Device> device = store.findDevice(id);
+        if (device.isEmpty() || !store.deleteDevice(id)) {
+            return false;
         }
-        return deleted;
+        listeners.forEach(listener -> listener.deviceInvalidated(device.get(), true));
+        return true;
     }
 
     public Optional<Device> device(UUID id) {
@@ -172,7 +173,8 @@ public final class Registry {
 
     /** Replaces a device's credentials, and ends its sessions, which logged in with the old ones. */
     public Result<DeviceCredentials> setCredentials(UUID deviceId, CredentialsSpec spec) {
-        if (store.findDevice(deviceId).isEmpty()) {
+        Optional<Device> device = store.findDevice(deviceId);
+        if (device.isEmpty()) {
             return Result.fail("no device %s", deviceId);
         }
         Result<DeviceCredentials> built = CredentialsFactory.build(deviceId, spec);
@@ -182,7 +184,7 @@ public final class Registry {
         if (!store.saveCredentials(built.value())) {
             return Result.fail("these credentials are already used by another device");
         }
-        listeners.forEach(listener -> listener.deviceInvalidated(deviceId, false));
+        listeners.forEach(listener -> listener.deviceInvalidated(device.get(), false));
         return built;
     }
 

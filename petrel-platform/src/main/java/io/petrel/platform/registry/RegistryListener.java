@@ -1,6 +1,6 @@
 package io.petrel.platform.registry;
 
-import java.util.UUID;
+import io.petrel.api.store.platform.Device;
 
 /** Told when a device's live sessions must end: the device was deleted or its credentials changed. */
 @FunctionalInterface
@@ -8,8 +8,8 @@ public interface RegistryListener {
     /**
      * A device was deleted, or its credentials were replaced.
      *
-     * @param deviceId the device
+     * @param device the device as it was
      * @param deleted whether the device no longer exists
      */
-    void deviceInvalidated(UUID deviceId, boolean deleted);
+    void deviceInvalidated(Device device, boolean deleted);
 }

@@ -102,6 +102,11 @@ public final class ActivityTracker implements PresenceListener {
         }
     }
 
+    /** Stops tracking a device that was deleted. */
+    public void forget(UUID deviceId) {
+        devices.remove(deviceId);
+    }
+
     /** Marks devices silent for their timeout inactive, and forgets inactive ones that are gone. */
     public void sweep(long nowMillis) {
         for (DeviceActivity state : devices.values()) {

@@ -79,11 +79,22 @@ public final class DeviceSessions implements SharedAttributeListener {
         return byDevice.getOrDefault(deviceId, List.of());
     }
 
-    /** Ends every session of a device, as when it is deleted or its credentials change. */
+    /** Ends every session of a device, as when its credentials change; the device becomes disconnected. */
     public void closeAll(UUID deviceId, ReasonCode reason) {
         for (SessionHandle session : sessions(deviceId)) {
             unregister(session);
             session.downlink().close(reason);
+        }
+    }
+
+    /**
+     * Ends every session of a deleted device without recording its disconnection, which would write
+     * attributes of a device that no longer exists.
+     */
+    public void closeDeleted(UUID deviceId, ReasonCode reason) {
+        List<SessionHandle> sessions = byDevice.remove(deviceId);
+        if (sessions != null) {
+            sessions.forEach(session -> session.downlink().close(reason));
         }
     }
 

@@ -72,6 +72,11 @@ public final class StreamMessages {
         }), true);
     }
 
+    /** The empty retained message that removes a deleted device's status. */
+    public static Message clearStatus(String deviceName) {
+        return message(StreamTopics.status(deviceName), new byte[0], true);
+    }
+
     private static Message message(String topic, byte[] payload, boolean retain) {
         return Message.of(topic, payload, QoS.AT_LEAST_ONCE, retain);
     }

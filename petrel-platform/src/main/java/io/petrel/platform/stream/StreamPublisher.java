@@ -18,6 +18,11 @@ public final class StreamPublisher {
                 .forEach(message -> broker.publish(device.organization(), message));
     }
 
+    /** Removes a deleted device's retained status. */
+    public void clearStatus(String organization, String deviceName) {
+        broker.publish(organization, StreamMessages.clearStatus(deviceName));
+    }
+
     /** Updates the device's retained status. */
     public void status(DeviceRef device, boolean online, long ts) {
         broker.publish(device.organization(), StreamMessages.status(device.name(), online, ts));

@@ -24,7 +24,7 @@ class RegistryTest {
     @BeforeEach
     void setUp() {
         registry.createOrganization("acme", "Acme", 0).value();
-        registry.addListener((id, deleted) -> invalidated.add(id + (deleted ? " deleted" : " changed")));
+        registry.addListener((device, deleted) -> invalidated.add(device.id() + (deleted ? " deleted" : " changed")));
     }
 
     private Device device(String name) {

@@ -148,6 +148,8 @@ class SessionsAndActivityTest {
         fixture.platform.registry().deleteDevice(device.id());
         assertThat(again.closedWith()).isEqualTo(ReasonCode.ADMINISTRATIVE_ACTION);
         assertThat(fixture.stores.telemetry().latest(device.id())).as("a deleted device's data goes too").isEmpty();
+        assertThat(fixture.published.lines()).as("its retained status is removed, not set offline").endsWith(
+                "acme device/d/status  [retained]");
         assertThat(PlatformFixture.join(fixture.platform.open(
                 Principal.device("d", "acme", device.id(), false), 5, new RecordingDownlink())))
                 .isEqualTo(new OpenDecision.Refuse(ReasonCode.NOT_AUTHORIZED));
