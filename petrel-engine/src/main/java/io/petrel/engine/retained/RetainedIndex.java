@@ -142,4 +142,21 @@ public final class RetainedIndex {
     public int size() {
         return size.get();
     }
+
+    /** The number of nodes below the root, which pruning keeps to what retained messages need. */
+    int nodeCount() {
+        return count(root);
+    }
+
+    private static int count(RetainedNode node) {
+        Map<String, RetainedNode> children = node.children();
+        if (children == null) {
+            return 0;
+        }
+        int total = 0;
+        for (RetainedNode child : children.values()) {
+            total += 1 + count(child);
+        }
+        return total;
+    }
 }

@@ -27,6 +27,10 @@ final class TopicNode<S> {
         return map.computeIfAbsent(level, l -> new TopicNode<>());
     }
 
+    @Nullable Map<String, TopicNode<S>> children() {
+        return children;
+    }
+
     void removeChild(String level) {
         Map<String, TopicNode<S>> map = children;
         if (map != null) {

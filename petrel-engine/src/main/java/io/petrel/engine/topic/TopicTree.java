@@ -23,6 +23,7 @@ public final class TopicTree<S> {
     private final TopicNode<S> root = new TopicNode<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicInteger sharedSize = new AtomicInteger();
 
     /**
      * Adds a subscription, replacing the subscriber's earlier subscription to the same filter and share
@@ -43,6 +44,9 @@ public final class TopicTree<S> {
                     : node.groupOrCreate(filter.shareGroup(), filter.filter()).put(subscription);
             if (!replaced) {
                 size.incrementAndGet();
+                if (filter.isShared()) {
+                    sharedSize.incrementAndGet();
+                }
             }
             return replaced;
         } finally {
@@ -75,6 +79,9 @@ public final class TopicTree<S> {
                     : node.removeFromGroup(filter.shareGroup(), subscriber);
             if (removed) {
                 size.decrementAndGet();
+                if (filter.isShared()) {
+                    sharedSize.decrementAndGet();
+                }
                 prune(path, levels);
             }
             return removed;
@@ -140,5 +147,27 @@ public final class TopicTree<S> {
     /** The number of subscriptions, shared memberships included. */
     public int size() {
         return size.get();
+    }
+
+    /** The number of shared subscriptions: memberships of share groups. */
+    public int sharedSize() {
+        return sharedSize.get();
+    }
+
+    /** The number of nodes below the root, which pruning keeps to what subscriptions need. */
+    int nodeCount() {
+        return count(root);
+    }
+
+    private int count(TopicNode<S> node) {
+        Map<String, TopicNode<S>> children = node.children();
+        if (children == null) {
+            return 0;
+        }
+        int total = 0;
+        for (TopicNode<S> child : children.values()) {
+            total += 1 + count(child);
+        }
+        return total;
     }
 }
