@@ -3,6 +3,7 @@ package io.petrel.engine.session;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,8 +82,14 @@ final class OutboundFlow {
         return inflight.values().iterator();
     }
 
-    Iterator<Delivery> queueIterator() {
-        return queue.iterator();
+    /** Removes the in-flight messages a predicate accepts. */
+    void removeInflightIf(Predicate<InflightEntry> predicate) {
+        inflight.values().removeIf(predicate);
+    }
+
+    /** Removes the queued messages a predicate accepts. */
+    void removeQueuedIf(Predicate<Delivery> predicate) {
+        queue.removeIf(predicate);
     }
 
     /** Forgets everything; returns how many QoS 1 and 2 messages were lost. */

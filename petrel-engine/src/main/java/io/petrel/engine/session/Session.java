@@ -416,20 +416,19 @@ public final class Session {
         });
     }
 
+    /**
+     * Hands the messages that reached this session through a share group, and that another member can still
+     * take, to another member: unacknowledged QoS 1 messages, which MQTT 5 §4.8.2 allows to go elsewhere once
+     * the connection is lost, and queued messages whose delivery never started. A QoS 2 message already sent
+     * stays: its delivery completes when this client reconnects [MQTT-4.8.2-4], and it is never sent to
+     * another client [MQTT-4.8.2-5].
+     */
     private void handBackShared() {
-        for (Iterator<InflightEntry> it = outbound.inflightIterator(); it.hasNext(); ) {
-            InflightEntry entry = it.next();
-            if (entry.stage == InflightEntry.Stage.PUBLISHED && entry.delivery.sharedGroup() != null
-                    && context.sink().redeliverShared(entry.delivery, this)) {
-                it.remove();
-            }
-        }
-        for (Iterator<Delivery> it = outbound.queueIterator(); it.hasNext(); ) {
-            Delivery delivery = it.next();
-            if (delivery.sharedGroup() != null && context.sink().redeliverShared(delivery, this)) {
-                it.remove();
-            }
-        }
+        outbound.removeInflightIf(entry -> entry.delivery.sharedGroup() != null
+                && entry.delivery.qos() == QoS.AT_LEAST_ONCE
+                && context.sink().redeliverShared(entry.delivery, this));
+        outbound.removeQueuedIf(delivery -> delivery.sharedGroup() != null
+                && context.sink().redeliverShared(delivery, this));
     }
 
     private void scheduleWill(Will due) {
@@ -471,6 +470,7 @@ public final class Session {
         ended = true;
         cancelTimers();
         registry.remove(clientId, this);
+        handBackShared();
         discardState();
         Will due = pendingWill;
         pendingWill = null;
