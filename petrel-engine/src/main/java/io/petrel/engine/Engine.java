@@ -81,6 +81,9 @@ public final class Engine {
 
     /** Routes a message from a client's session, or from the broker itself when {@code publisher} is null. */
     public void publish(Message message, @Nullable Session publisher) {
+        if (publisher != null) {
+            metrics.publishBytesReceived(message.payload().length);
+        }
         router.publish(message, publisher);
     }
 

@@ -21,6 +21,11 @@ public final class BrokerMetrics {
     private final LongAdder connectionsAccepted = new LongAdder();
     private final AtomicLong clientsConnected = new AtomicLong();
     private final AtomicLong clientsMaximum = new AtomicLong();
+    private final LongAdder sessionsExpired = new LongAdder();
+    private final LongAdder publishBytesReceived = new LongAdder();
+    private final LongAdder publishBytesSent = new LongAdder();
+    private final LongAdder queuedMessages = new LongAdder();
+    private final LongAdder inflightMessages = new LongAdder();
     private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
     private final ConcurrentHashMap<String, LongAdder> closeReasons = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> refusals = new ConcurrentHashMap<>();
@@ -56,9 +61,30 @@ public final class BrokerMetrics {
         publishReceived.increment();
     }
 
-    /** Counts one PUBLISH sent to a client. */
-    public void publishSent() {
+    /** Counts the payload of one PUBLISH received from a client. */
+    public void publishBytesReceived(int payloadBytes) {
+        publishBytesReceived.add(payloadBytes);
+    }
+
+    /** Counts one PUBLISH sent to a client, and its payload. */
+    public void publishSent(int payloadBytes) {
         publishSent.increment();
+        publishBytesSent.add(payloadBytes);
+    }
+
+    /** Counts a session discarded because its expiry interval passed while it was disconnected. */
+    public void sessionExpired() {
+        sessionsExpired.increment();
+    }
+
+    /** Follows the number of messages waiting in session queues. */
+    public void queuedChanged(int delta) {
+        queuedMessages.add(delta);
+    }
+
+    /** Follows the number of QoS 1 and 2 messages sent and not yet acknowledged. */
+    public void inflightChanged(int delta) {
+        inflightMessages.add(delta);
     }
 
     /** Counts one message not delivered to one subscriber. */
@@ -110,6 +136,28 @@ public final class BrokerMetrics {
 
     public long publishSentCount() {
         return publishSent.sum();
+    }
+
+    public long publishBytesReceived() {
+        return publishBytesReceived.sum();
+    }
+
+    public long publishBytesSent() {
+        return publishBytesSent.sum();
+    }
+
+    public long sessionsExpired() {
+        return sessionsExpired.sum();
+    }
+
+    /** Messages waiting in session queues, online and offline. */
+    public long queuedMessages() {
+        return queuedMessages.sum();
+    }
+
+    /** QoS 1 and 2 messages sent to clients and not yet acknowledged. */
+    public long inflightMessages() {
+        return inflightMessages.sum();
     }
 
     public long connectionsAccepted() {

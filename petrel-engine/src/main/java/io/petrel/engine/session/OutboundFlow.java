@@ -1,24 +1,30 @@
 package io.petrel.engine.session;
 
+import io.petrel.engine.metrics.BrokerMetrics;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One session's outbound state: the messages in flight, keyed by packet id in the order they were sent,
  * and the bounded queue of messages waiting for a free slot or for the client to reconnect. Owned by the
- * session's loop.
+ * session's loop. Every change is mirrored in the broker-wide gauges of {@link BrokerMetrics}, which
+ * {@code $SYS/broker/store/messages/count} reads.
  */
 final class OutboundFlow {
     private final LinkedHashMap<Integer, InflightEntry> inflight = new LinkedHashMap<>();
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
     private final int maxQueued;
+    private final BrokerMetrics metrics;
     private int nextPacketId = 1;
 
-    OutboundFlow(int maxQueued) {
+    OutboundFlow(int maxQueued, BrokerMetrics metrics) {
         this.maxQueued = maxQueued;
+        this.metrics = metrics;
     }
 
     int inflightCount() {
@@ -39,6 +45,7 @@ final class OutboundFlow {
             return false;
         }
         queue.addLast(delivery);
+        metrics.queuedChanged(1);
         return true;
     }
 
@@ -47,16 +54,24 @@ final class OutboundFlow {
     }
 
     @Nullable Delivery pollQueued() {
-        return queue.pollFirst();
+        Delivery head = queue.pollFirst();
+        if (head != null) {
+            metrics.queuedChanged(-1);
+        }
+        return head;
     }
 
-    /** Starts tracking a delivery under a fresh packet id that no in-flight message uses. */
+    /**
+     * Starts tracking a delivery under a fresh packet id that no in-flight message uses [MQTT-2.2.1-4]. The
+     * caller keeps the in-flight count below 65,535, so a free id always exists.
+     */
     InflightEntry track(Delivery delivery) {
         while (inflight.containsKey(nextPacketId)) {
             advance();
         }
         InflightEntry entry = new InflightEntry(delivery, nextPacketId);
         inflight.put(nextPacketId, entry);
+        metrics.inflightChanged(1);
         advance();
         return entry;
     }
@@ -70,36 +85,39 @@ final class OutboundFlow {
     }
 
     void remove(int packetId) {
-        inflight.remove(packetId);
+        if (inflight.remove(packetId) != null) {
+            metrics.inflightChanged(-1);
+        }
     }
 
-    /** The in-flight messages in the order they were first sent. */
-    Iterable<InflightEntry> inflight() {
-        return inflight.values();
-    }
-
-    Iterator<InflightEntry> inflightIterator() {
-        return inflight.values().iterator();
+    /** A snapshot of the in-flight messages in the order they were first sent. */
+    List<InflightEntry> inflight() {
+        return new ArrayList<>(inflight.values());
     }
 
     /** Removes the in-flight messages a predicate accepts. */
     void removeInflightIf(Predicate<InflightEntry> predicate) {
+        int before = inflight.size();
         inflight.values().removeIf(predicate);
+        metrics.inflightChanged(inflight.size() - before);
     }
 
     /** Removes the queued messages a predicate accepts. */
     void removeQueuedIf(Predicate<Delivery> predicate) {
-        queue.removeIf(predicate);
-    }
-
-    /** Forgets everything; returns how many QoS 1 and 2 messages were lost. */
-    int clear() {
-        int lost = inflight.size();
-        for (Delivery delivery : queue) {
-            if (delivery.qos().value() > 0) {
-                lost++;
+        int before = queue.size();
+        for (Iterator<Delivery> it = queue.iterator(); it.hasNext(); ) {
+            if (predicate.test(it.next())) {
+                it.remove();
             }
         }
+        metrics.queuedChanged(queue.size() - before);
+    }
+
+    /** Forgets everything; returns how many messages were lost, in flight or queued. */
+    int clear() {
+        int lost = inflight.size() + queue.size();
+        metrics.inflightChanged(-inflight.size());
+        metrics.queuedChanged(-queue.size());
         inflight.clear();
         queue.clear();
         return lost;

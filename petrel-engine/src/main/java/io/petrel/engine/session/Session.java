@@ -11,7 +11,6 @@ import io.petrel.engine.topic.SubscriptionOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +52,7 @@ public final class Session {
         this.owner = owner;
         this.context = context;
         this.registry = registry;
-        this.outbound = new OutboundFlow(context.config().maxQueued());
+        this.outbound = new OutboundFlow(context.config().maxQueued(), context.metrics());
     }
 
     /** The client id that names this session. */
@@ -141,12 +140,11 @@ public final class Session {
             return;
         }
         started = true;
-        for (Iterator<InflightEntry> it = outbound.inflightIterator(); it.hasNext(); ) {
-            InflightEntry entry = it.next();
+        for (InflightEntry entry : outbound.inflight()) {
             if (entry.stage == InflightEntry.Stage.RELEASED) {
                 conn.sendPubRel(entry.packetId);
             } else if (conn.sendPublish(entry.delivery, entry.packetId, true) == SendResult.TOO_LARGE) {
-                it.remove();
+                outbound.remove(entry.packetId);
                 context.metrics().dropped(DropReason.TOO_LARGE);
             }
         }
@@ -206,7 +204,7 @@ public final class Session {
             context.metrics().dropped(DropReason.SLOW_CONSUMER);
             return;
         }
-        sent(conn.sendPublish(delivery, 0, false));
+        sent(delivery, conn.sendPublish(delivery, 0, false));
     }
 
     private void sendTracked(ClientConnection conn, Delivery delivery) {
@@ -214,18 +212,18 @@ public final class Session {
             return;
         }
         InflightEntry entry = outbound.track(delivery);
-        if (!sent(conn.sendPublish(delivery, entry.packetId, false))) {
+        if (!sent(delivery, conn.sendPublish(delivery, entry.packetId, false))) {
             // [MQTT-3.1.2-25] a message too large for the client counts as delivered.
             outbound.remove(entry.packetId);
         }
     }
 
-    private boolean sent(SendResult result) {
+    private boolean sent(Delivery delivery, SendResult result) {
         if (result == SendResult.TOO_LARGE) {
             context.metrics().dropped(DropReason.TOO_LARGE);
             return false;
         }
-        context.metrics().publishSent();
+        context.metrics().publishSent(delivery.message().payload().length);
         return true;
     }
 
@@ -449,6 +447,8 @@ public final class Session {
         int scheduledIn = generation;
         expiryTimer = owner.schedule(() -> run(() -> {
             if (scheduledIn == generation && connection == null && !ended) {
+                // [MQTT-4.1.0-2] the session state is discarded once the expiry interval has passed.
+                context.metrics().sessionExpired();
                 end();
             }
         }), expiryIntervalSeconds, TimeUnit.SECONDS);
