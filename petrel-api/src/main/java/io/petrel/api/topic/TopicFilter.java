@@ -29,7 +29,7 @@ public record TopicFilter(String filter, @Nullable String shareGroup) {
             throw new IllegalArgumentException("a shared subscription needs a share name and a filter");
         }
         String group = raw.substring(SHARE_PREFIX.length(), slash);
-        // [MQTT-4.8.2-1] the share name is at least one character and has no wildcard or '/'.
+        // [MQTT-4.8.2-1] [MQTT-4.8.2-2] the share name is at least one character and has no wildcard or '/'.
         if (group.isEmpty() || group.indexOf('+') >= 0 || group.indexOf('#') >= 0) {
             throw new IllegalArgumentException("invalid share name");
         }

@@ -61,7 +61,7 @@ public final class Topics {
 
     /**
      * Whether a valid filter matches a valid topic name. {@code #} also matches the parent level
-     * [MQTT-4.7.1-2], and a filter that starts with a wildcard never matches a topic that starts with
+     * (MQTT 5 §4.7.1.2), and a filter that starts with a wildcard never matches a topic that starts with
      * {@code $} [MQTT-4.7.2-1].
      */
     public static boolean matches(String filter, String topic) {

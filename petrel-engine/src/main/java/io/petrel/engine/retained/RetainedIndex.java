@@ -99,7 +99,7 @@ public final class RetainedIndex {
         }
         String level = levels[index];
         if (level.equals("#")) {
-            // [MQTT-4.7.1-2] '#' also matches the parent level.
+            // MQTT 5 §4.7.1.2: '#' also matches the parent level.
             if (index > 0) {
                 emit(node, sink);
             }

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the subscriptions one message matches and turns them into one delivery per subscriber. When a
- * subscriber matches through several filters it gets a single copy at the highest granted QoS, carrying
- * every matching subscription identifier [MQTT-3.3.4-3] [MQTT-3.3.4-5].
+ * subscriber matches through several filters it gets a single copy at the highest granted QoS
+ * [MQTT-3.3.4-2], carrying every matching subscription identifier [MQTT-3.3.4-3] [MQTT-3.3.4-4]; a single
+ * match carries its own [MQTT-3.3.4-5].
  */
 final class Fanout implements MatchVisitor<Session> {
     private final Message message;

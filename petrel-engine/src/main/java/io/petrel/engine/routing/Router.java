@@ -37,8 +37,8 @@ public final class Router implements MessageSink {
     @Override
     public void publish(Message message, @Nullable Session publisher) {
         if (message.retain()) {
-            // [MQTT-3.3.1-5] store, replace, or with an empty payload [MQTT-3.3.1-6] remove, then forward
-            // to current subscribers as usual [MQTT-3.3.1-7].
+            // [MQTT-3.3.1-5] store or replace; an empty payload removes it [MQTT-3.3.1-6] and is not stored
+            // [MQTT-3.3.1-7]. Either way the message goes to current subscribers as usual.
             retained.put(message);
         }
         if (message.isExpiredAt(clock.millis())) {

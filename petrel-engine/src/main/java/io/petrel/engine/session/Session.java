@@ -112,7 +112,7 @@ public final class Session {
             }
             pendingWill = null;
         }
-        // [MQTT-3.2.2-2] session present only when an existing session is resumed.
+        // [MQTT-3.2.2-2] [MQTT-3.2.2-3] session present only when an existing session is resumed.
         boolean present = !request.cleanStart() && !fresh;
         if (request.cleanStart()) {
             discardState();
@@ -333,8 +333,9 @@ public final class Session {
     }
 
     /**
-     * Sends the retained messages a new subscription asks for, after the SUBACK. A shared subscription gets
-     * none [MQTT-3.8.4-?-shared], and retain handling decides for the others.
+     * Sends the retained messages a new subscription asks for, after the SUBACK. Retain handling decides
+     * [MQTT-3.3.1-9] [MQTT-3.3.1-10] [MQTT-3.3.1-11]; a shared subscription gets none, since MQTT 5 §3.3.1.3
+     * sends retained messages only for a new non-shared subscription.
      */
     public void sendRetained(TopicFilter filter, boolean existed) {
         Subscription<Session> subscription = subscriptions.get(filter.raw());
@@ -350,7 +351,8 @@ public final class Session {
         long now = context.clock().millis();
         context.retained().match(filter.filter(), message -> {
             if (!message.isExpiredAt(now)) {
-                // [MQTT-3.3.1-8] a retained message sent because of a new subscription has RETAIN set.
+                // MQTT 3.1.1 [MQTT-3.3.1-8], MQTT 5 §3.3.1.3: a retained message sent because of a new
+                // subscription has RETAIN set.
                 deliver(new Delivery(message, QoS.min(message.qos(), granted), true, ids, null, null));
             }
         });
@@ -374,8 +376,8 @@ public final class Session {
     /**
      * Detaches the current connection when it ends.
      *
-     * @param publishWill whether the will is due: every end but a DISCONNECT with reason 0x00
-     *     [MQTT-3.1.2-10]
+     * @param publishWill whether the will is due: every end but a DISCONNECT with reason 0x00 [MQTT-3.1.2-8],
+     *     which discards it [MQTT-3.14.4-3]
      * @param newExpirySeconds a session expiry interval the client set in its DISCONNECT, or -1
      */
     public void detach(ClientConnection conn, boolean publishWill, long newExpirySeconds) {

@@ -107,7 +107,7 @@ public final class TopicTree<S> {
         // [MQTT-4.7.2-1] a filter that starts with a wildcard does not match a topic that starts with '$'.
         boolean wildcards = index > 0 || !dollarTopic;
         if (wildcards) {
-            // [MQTT-4.7.1-2] '#' matches the remaining levels, and also the parent level itself.
+            // MQTT 5 §4.7.1.2: '#' matches the remaining levels, and also the parent level itself.
             TopicNode<S> hash = node.child(HASH);
             if (hash != null) {
                 visit(hash, visitor);
