@@ -33,7 +33,11 @@ public final class EngineHarness {
     }
 
     public EngineHarness(SessionConfig sessions) {
-        this.engine = new Engine(new EngineConfig(sessions, Duration.ZERO, "test"), loops, loops);
+        this(new EngineConfig(sessions, Duration.ZERO, "test"));
+    }
+
+    public EngineHarness(EngineConfig config) {
+        this.engine = new Engine(config, loops, loops);
     }
 
     public Engine engine() {
