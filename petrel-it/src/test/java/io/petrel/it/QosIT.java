@@ -1,0 +1,113 @@
+package io.petrel.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.petrel.testkit.EmbeddedPetrel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** QoS 0, 1 and 2 in both directions between every pair of client libraries, and the QoS downgrade. */
+class QosIT {
+    private static EmbeddedPetrel petrel;
+
+    @BeforeAll
+    static void start() {
+        petrel = EmbeddedPetrel.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        petrel.close();
+    }
+
+    @ParameterizedTest(name = "publish at {0}, subscribe at {1}: receive at {2}")
+    @CsvSource({"0,0,0", "1,1,1", "2,2,2", "2,1,1", "2,0,0", "1,2,1", "0,2,0"})
+    void paho3ToHivemq(int publishQos, int subscribeQos, int expectedQos) throws Exception {
+        // [MQTT-3.8.4-8] delivered at the lower of the published and the granted QoS.
+        String topic = "qos/p3h/" + publishQos + subscribeQos;
+        Mqtt5BlockingClient subscriber = Clients.hivemqBlocking(petrel, "qos-h-" + publishQos + subscribeQos);
+        subscriber.connect();
+        try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+            subscriber.subscribeWith().topicFilter(topic).qos(MqttQos.fromCode(subscribeQos)).send();
+            MqttClient publisher = Clients.paho3(petrel, "qos-p3-" + publishQos + subscribeQos);
+            publisher.connect(Clients.paho3Options(true));
+            for (int i = 0; i < 5; i++) {
+                publisher.publish(topic, Clients.bytes("m" + i), publishQos, false);
+            }
+            publisher.disconnect();
+            publisher.close();
+
+            List<String> payloads = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Mqtt5Publish received = publishes.receive(10, TimeUnit.SECONDS).orElseThrow();
+                assertThat(received.getQos().getCode()).isEqualTo(expectedQos);
+                payloads.add(Clients.text(received.getPayloadAsBytes()));
+            }
+            assertThat(payloads).containsExactly("m0", "m1", "m2", "m3", "m4");
+        } finally {
+            subscriber.disconnect();
+        }
+    }
+
+    @ParameterizedTest(name = "publish at {0}, subscribe at {1}: receive at {2}")
+    @CsvSource({"0,0,0", "1,1,1", "2,2,2", "2,1,1", "1,0,0"})
+    void hivemqToPaho3AndPaho5(int publishQos, int subscribeQos, int expectedQos) throws Exception {
+        String topic = "qos/hp/" + publishQos + subscribeQos;
+        Clients.Inbox inbox3 = new Clients.Inbox();
+        MqttClient v3 = Clients.paho3(petrel, "qos-v3-" + publishQos + subscribeQos);
+        v3.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(String t, org.eclipse.paho.client.mqttv3.MqttMessage m) {
+                inbox3.add(t, m.getPayload(), m.getQos(), m.isRetained(), m.isDuplicate());
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+            }
+        });
+        v3.connect(Clients.paho3Options(true));
+        v3.subscribe(topic, subscribeQos);
+
+        Clients.Inbox inbox5 = new Clients.Inbox();
+        org.eclipse.paho.mqttv5.client.MqttClient v5 = Clients.paho5(petrel, "qos-v5-" + publishQos + subscribeQos);
+        v5.connect(Clients.paho5Options(true));
+        v5.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                new org.eclipse.paho.mqttv5.common.MqttSubscription(topic, subscribeQos)},
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                        (t, m) -> inbox5.add(t, m.getPayload(), m.getQos(), m.isRetained(), m.isDuplicate())});
+
+        Mqtt5BlockingClient publisher = Clients.hivemqBlocking(petrel, "qos-hp-" + publishQos + subscribeQos);
+        publisher.connect();
+        for (int i = 0; i < 5; i++) {
+            publisher.publishWith().topic(topic).qos(MqttQos.fromCode(publishQos)).payload(Clients.bytes("m" + i)).send();
+        }
+        publisher.disconnect();
+
+        for (Clients.Inbox inbox : List.of(inbox3, inbox5)) {
+            for (int i = 0; i < 5; i++) {
+                Clients.Received received = inbox.next();
+                assertThat(received.payload()).isEqualTo("m" + i);
+                assertThat(received.qos()).isEqualTo(expectedQos);
+                assertThat(received.duplicate()).isFalse();
+            }
+        }
+        v3.disconnect();
+        v3.close();
+        v5.disconnect();
+        v5.close();
+    }
+}
