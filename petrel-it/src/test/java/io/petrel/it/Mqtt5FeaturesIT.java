@@ -164,6 +164,8 @@ class Mqtt5FeaturesIT {
         Mqtt5ConnAck ack = client.connect();
         assertThat(ack.getRestrictions().getReceiveMaximum()).isEqualTo(SERVER_RECEIVE_MAXIMUM);
         assertThat(ack.getRestrictions().getMaximumPacketSize()).isEqualTo(SERVER_MAX_PACKET_SIZE);
+        // Retained messages are supported, so the CONNACK must not tell clients otherwise [MQTT-3.2.2-14].
+        assertThat(ack.getRestrictions().isRetainAvailable()).isTrue();
 
         // [MQTT-3.2.2-15] the client keeps to the server's maximum packet size.
         assertThatThrownBy(() -> client.publishWith().topic("limits/t").payload(new byte[SERVER_MAX_PACKET_SIZE]).send())

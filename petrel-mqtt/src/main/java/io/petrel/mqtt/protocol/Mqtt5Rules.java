@@ -46,9 +46,9 @@ final class Mqtt5Rules implements VersionRules {
                     if (p.topicAliasMaximum() > 0) {
                         b.topicAliasMaximum(p.topicAliasMaximum());
                     }
-                    if (!p.retainAvailable()) {
-                        b.retainAvailable(false);
-                    }
+                    // Netty's builder always writes Retain Available, as 0 unless told otherwise, and a client
+                    // told 0 must not send RETAIN [MQTT-3.2.2-14]: so it is always set, to the real value.
+                    b.retainAvailable(p.retainAvailable());
                 })
                 .build();
     }
