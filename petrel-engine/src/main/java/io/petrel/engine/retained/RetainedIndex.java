@@ -47,6 +47,18 @@ public final class RetainedIndex {
 
     /** Removes the retained message of a topic, if any. */
     public void remove(String topic) {
+        remove(topic, null);
+    }
+
+    /**
+     * Removes a retained message that has expired, unless a newer one has replaced it meanwhile. Expired
+     * messages are found when a subscribe walks over them, so they leave the index, and its count, then.
+     */
+    public void removeExpired(Message expired) {
+        remove(expired.topic(), expired);
+    }
+
+    private void remove(String topic, @Nullable Message expected) {
         String[] levels = TopicLevels.split(topic);
         writeLock.lock();
         try {
@@ -59,7 +71,8 @@ public final class RetainedIndex {
                 }
                 path[i + 1] = next;
             }
-            if (path[levels.length].message == null) {
+            Message current = path[levels.length].message;
+            if (current == null || expected != null && current != expected) {
                 return;
             }
             path[levels.length].message = null;

@@ -1,5 +1,6 @@
 package io.petrel.engine.session;
 
+import io.petrel.api.Message;
 import io.petrel.api.QoS;
 import io.petrel.api.topic.TopicFilter;
 import io.petrel.engine.loop.Cancellable;
@@ -349,13 +350,18 @@ public final class Session {
         int[] ids = subscription.subscriptionId() == 0 ? Delivery.NO_IDS : new int[] {subscription.subscriptionId()};
         QoS granted = subscription.options().qos();
         long now = context.clock().millis();
+        List<Message> expired = new ArrayList<>(0);
         context.retained().match(filter.filter(), message -> {
-            if (!message.isExpiredAt(now)) {
+            if (message.isExpiredAt(now)) {
+                // [MQTT-3.3.2-5] an expired retained message is not sent, and is no longer kept.
+                expired.add(message);
+            } else {
                 // MQTT 3.1.1 [MQTT-3.3.1-8], MQTT 5 §3.3.1.3: a retained message sent because of a new
                 // subscription has RETAIN set.
                 deliver(new Delivery(message, QoS.min(message.qos(), granted), true, ids, null, null));
             }
         });
+        expired.forEach(context.retained()::removeExpired);
     }
 
     /**

@@ -51,6 +51,21 @@ class RetainedIndexTest {
         assertThat(index.nodeCount()).isZero();
     }
 
+    @Test
+    void anExpiredMessageIsRemovedOnlyIfNothingReplacedIt() {
+        Message old = retained("a", "old");
+        index.put(old);
+        index.removeExpired(old);
+        assertThat(index.get("a")).isNull();
+        assertThat(index.size()).isZero();
+
+        index.put(old);
+        index.put(retained("a", "new"));
+        index.removeExpired(old);
+        assertThat(payload(index.get("a"))).isEqualTo("new");
+        assertThat(index.size()).isOne();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = ';', value = {
             "#; a,a/b,a/b/c,a/d,b",

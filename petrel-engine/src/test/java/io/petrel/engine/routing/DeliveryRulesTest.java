@@ -188,6 +188,40 @@ class DeliveryRulesTest {
         client.subscribe("t", QoS.AT_MOST_ONCE);
 
         assertThat(client.sent()).isEmpty();
+        assertThat(broker.engine().retained().size()).as("no longer kept").isZero();
+    }
+
+    @Test
+    void anUnsubscribedFilterStopsNewMessagesButInFlightOnesComplete() {
+        // [MQTT-3.10.4-2] no new messages for the filter; [MQTT-3.10.4-3] started QoS 1 and 2 deliveries
+        // complete.
+        TestConnection client = broker.connectPersistent("c");
+        client.subscribe("t", QoS.EXACTLY_ONCE);
+        broker.publish(message("t", "started", QoS.EXACTLY_ONCE));
+        int id = client.last().packetId();
+
+        assertThat(client.unsubscribe("t")).isTrue();
+        assertThat(client.unsubscribe("t")).isFalse();
+        broker.publish(message("t", "after", QoS.EXACTLY_ONCE));
+        client.pubRec(id, true);
+        client.pubComp(id);
+
+        assertThat(client.payloads()).containsExactly("started");
+        assertThat(client.pubRels()).containsExactly(id);
+        client.onLoop(() -> assertThat(client.session().inflightCount()).isZero());
+    }
+
+    @Test
+    void replacingASubscriptionLosesNoMessage() {
+        // [MQTT-3.8.4-3] the new subscription replaces the old; [MQTT-3.8.4-4] no message is lost by it.
+        TestConnection client = broker.connectPersistent("c");
+        client.subscribe("t", QoS.AT_MOST_ONCE);
+        broker.publish(message("t", "before", QoS.EXACTLY_ONCE));
+        client.subscribe("t", QoS.EXACTLY_ONCE);
+        broker.publish(message("t", "after", QoS.EXACTLY_ONCE));
+
+        assertThat(client.sent()).extracting(Sent::qos).containsExactly(QoS.AT_MOST_ONCE, QoS.EXACTLY_ONCE);
+        client.onLoop(() -> assertThat(client.session().subscriptionCount()).isOne());
     }
 
     @Test
