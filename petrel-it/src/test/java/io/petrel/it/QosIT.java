@@ -7,12 +7,16 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.petrel.testkit.EmbeddedPetrel;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -109,5 +113,41 @@ class QosIT {
         v3.close();
         v5.disconnect();
         v5.close();
+    }
+
+    @Test
+    void aResentQos2PublishIsForwardedOnlyOnce() throws Exception {
+        // [MQTT-4.3.3-10] until PUBREL, a PUBLISH with the same packet id is acknowledged again with PUBREC
+        // and never delivered twice. A raw MQTT 3.1.1 client resends the PUBLISH with DUP set.
+        Mqtt5BlockingClient subscriber = Clients.hivemqBlocking(petrel, "qos2-once-sub");
+        subscriber.connect();
+        try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL);
+                Socket socket = new Socket(petrel.host(), petrel.port())) {
+            subscriber.subscribeWith().topicFilter("qos2/once").qos(MqttQos.EXACTLY_ONCE).send();
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(new byte[] {0x10, 0x14, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3C,
+                    0x00, 0x08, 'r', 'a', 'w', '-', 'q', 'o', 's', '2'});
+            assertThat(in.readNBytes(4)).containsExactly(0x20, 0x02, 0x00, 0x00);
+            byte[] publish = {0x34, 0x0E, 0x00, 0x09, 'q', 'o', 's', '2', '/', 'o', 'n', 'c', 'e', 0x00, 0x05, 'x'};
+            out.write(publish);
+            assertThat(in.readNBytes(4)).as("PUBREC").containsExactly(0x50, 0x02, 0x00, 0x05);
+            publish[0] = 0x3C;
+            out.write(publish);
+            assertThat(in.readNBytes(4)).as("PUBREC again").containsExactly(0x50, 0x02, 0x00, 0x05);
+            out.write(new byte[] {0x62, 0x02, 0x00, 0x05});
+            assertThat(in.readNBytes(4)).as("PUBCOMP").containsExactly(0x70, 0x02, 0x00, 0x05);
+
+            Mqtt5BlockingClient fence = Clients.hivemqBlocking(petrel, "qos2-once-fence");
+            fence.connect();
+            fence.publishWith().topic("qos2/once").qos(MqttQos.EXACTLY_ONCE).payload(Clients.bytes("fence")).send();
+            fence.disconnect();
+
+            assertThat(Clients.text(publishes.receive(10, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes())).isEqualTo("x");
+            assertThat(Clients.text(publishes.receive(10, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes()))
+                    .as("the resend was not forwarded").isEqualTo("fence");
+        }
+        subscriber.disconnect();
     }
 }
