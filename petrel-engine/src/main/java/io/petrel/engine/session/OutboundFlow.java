@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 final class OutboundFlow {
     private final LinkedHashMap<Integer, InflightEntry> inflight = new LinkedHashMap<>();
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    private final ArrayDeque<InflightEntry> awaitingResend = new ArrayDeque<>();
     private final int maxQueued;
     private final BrokerMetrics metrics;
     private int nextPacketId = 1;
@@ -29,6 +30,32 @@ final class OutboundFlow {
 
     int inflightCount() {
         return inflight.size();
+    }
+
+    /**
+     * The messages the client holds unacknowledged on its current connection, which its receive maximum
+     * limits: those in flight, less those still waiting to be resent after a reconnect.
+     */
+    int unacknowledgedCount() {
+        return inflight.size() - awaitingResend.size();
+    }
+
+    /** Plans the resend of every in-flight PUBLISH on a new connection, in the order they were first sent. */
+    void planResend() {
+        awaitingResend.clear();
+        for (InflightEntry entry : inflight.values()) {
+            if (entry.stage == InflightEntry.Stage.PUBLISHED) {
+                awaitingResend.addLast(entry);
+            }
+        }
+    }
+
+    boolean hasResend() {
+        return !awaitingResend.isEmpty();
+    }
+
+    @Nullable InflightEntry pollResend() {
+        return awaitingResend.pollFirst();
     }
 
     boolean hasQueued() {
@@ -85,8 +112,12 @@ final class OutboundFlow {
     }
 
     void remove(int packetId) {
-        if (inflight.remove(packetId) != null) {
+        InflightEntry removed = inflight.remove(packetId);
+        if (removed != null) {
             metrics.inflightChanged(-1);
+            if (!awaitingResend.isEmpty()) {
+                awaitingResend.remove(removed);
+            }
         }
     }
 
@@ -100,6 +131,7 @@ final class OutboundFlow {
         int before = inflight.size();
         inflight.values().removeIf(predicate);
         metrics.inflightChanged(inflight.size() - before);
+        awaitingResend.removeIf(entry -> inflight.get(entry.packetId) != entry);
     }
 
     /** Removes the queued messages a predicate accepts. */
@@ -120,6 +152,7 @@ final class OutboundFlow {
         metrics.queuedChanged(-queue.size());
         inflight.clear();
         queue.clear();
+        awaitingResend.clear();
         return lost;
     }
 }

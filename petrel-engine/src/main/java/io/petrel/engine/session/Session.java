@@ -134,7 +134,9 @@ public final class Session {
 
     /**
      * Starts delivery on a newly attached connection, after the transport has sent CONNACK: resends every
-     * unacknowledged PUBLISH with DUP set and every PUBREL [MQTT-4.4.0-1], then sends the queue.
+     * PUBREL and every unacknowledged PUBLISH with DUP set [MQTT-4.4.0-1], then sends the queue. The resent
+     * PUBLISH packets respect the new connection's receive maximum [MQTT-3.3.4-9], which may be lower than
+     * the old one: those that do not fit wait for acknowledgements, ahead of the queue.
      */
     public void resume(ClientConnection conn) {
         if (connection != conn || started) {
@@ -144,11 +146,9 @@ public final class Session {
         for (InflightEntry entry : outbound.inflight()) {
             if (entry.stage == InflightEntry.Stage.RELEASED) {
                 conn.sendPubRel(entry.packetId);
-            } else if (conn.sendPublish(entry.delivery, entry.packetId, true) == SendResult.TOO_LARGE) {
-                outbound.remove(entry.packetId);
-                context.metrics().dropped(DropReason.TOO_LARGE);
             }
         }
+        outbound.planResend();
         drain();
     }
 
@@ -167,11 +167,11 @@ public final class Session {
             }
             return;
         }
-        if (!started || outbound.hasQueued()) {
+        if (!started || outbound.hasQueued() || outbound.hasResend()) {
             enqueue(delivery);
         } else if (delivery.qos() == QoS.AT_MOST_ONCE) {
             sendQos0(conn, delivery);
-        } else if (outbound.inflightCount() < quota(conn)) {
+        } else if (outbound.unacknowledgedCount() < quota(conn)) {
             sendTracked(conn, delivery);
         } else {
             enqueue(delivery);
@@ -233,6 +233,17 @@ public final class Session {
         if (conn == null || !started) {
             return;
         }
+        InflightEntry resend;
+        while (outbound.unacknowledgedCount() < quota(conn) && (resend = outbound.pollResend()) != null) {
+            // [MQTT-3.3.1-1] a redelivery carries DUP.
+            if (conn.sendPublish(resend.delivery, resend.packetId, true) == SendResult.TOO_LARGE) {
+                outbound.remove(resend.packetId);
+                context.metrics().dropped(DropReason.TOO_LARGE);
+            }
+        }
+        if (outbound.hasResend()) {
+            return;
+        }
         Delivery head;
         while ((head = outbound.peekQueued()) != null) {
             if (head.qos() == QoS.AT_MOST_ONCE) {
@@ -242,7 +253,7 @@ public final class Session {
                 outbound.pollQueued();
                 sendQos0(conn, head);
             } else {
-                if (outbound.inflightCount() >= quota(conn)) {
+                if (outbound.unacknowledgedCount() >= quota(conn)) {
                     return;
                 }
                 outbound.pollQueued();

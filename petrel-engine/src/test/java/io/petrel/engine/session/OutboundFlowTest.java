@@ -120,6 +120,32 @@ class OutboundFlowTest {
     }
 
     @Test
+    void resentMessagesRespectALowerReceiveMaximumOnTheNewConnection() {
+        // [MQTT-3.3.4-9] the new connection's receive maximum bounds the resent PUBLISH packets too;
+        // [MQTT-4.4.0-1] they keep their packet ids, and go before anything queued.
+        TestConnection first = broker.connectPersistent("c");
+        first.subscribe("t", QoS.AT_LEAST_ONCE);
+        for (String p : new String[] {"1", "2", "3", "4"}) {
+            broker.publish(message("t", p, QoS.AT_LEAST_ONCE));
+        }
+        first.drop();
+        broker.publish(message("t", "queued", QoS.AT_LEAST_ONCE));
+
+        TestConnection second = broker.connection().receiveMaximum(2)
+                .connect(EngineHarness.request("c", false, SessionConfig.NEVER_EXPIRE, null));
+        assertThat(second.payloads()).containsExactly("1", "2");
+        assertThat(second.sent()).extracting(Sent::packetId)
+                .containsExactly(first.sent().get(0).packetId(), first.sent().get(1).packetId());
+
+        second.pubAck(second.sent().get(0).packetId());
+        assertThat(second.payloads()).containsExactly("1", "2", "3");
+        second.pubAckAll();
+        second.pubAckAll();
+        assertThat(second.payloads()).containsExactly("1", "2", "3", "4", "queued");
+        assertThat(second.sent()).extracting(Sent::duplicate).containsExactly(true, true, true, true, false);
+    }
+
+    @Test
     void messagesForAnOfflineSessionAreQueuedAndSentOnReconnect() {
         TestConnection first = broker.connectPersistent("c");
         first.subscribe("t", QoS.EXACTLY_ONCE);
