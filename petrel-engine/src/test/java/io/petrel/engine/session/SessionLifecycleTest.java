@@ -164,4 +164,19 @@ class SessionLifecycleTest {
         assertThat(broker.engine().sessions().size()).isEqualTo(2);
         assertThat(broker.metrics().clientsMaximum()).isEqualTo(2);
     }
+
+    @Test
+    void shutdownClosesEveryConnectionWithServerShuttingDown() {
+        TestConnection a = broker.connectPersistent("a");
+        TestConnection b = broker.connectClean("b");
+        TestConnection offline = broker.connectPersistent("offline");
+        offline.drop();
+
+        broker.engine().shutdown();
+        broker.loops().runPending();
+
+        assertThat(a.closes()).containsExactly(DisconnectCause.SERVER_SHUTTING_DOWN);
+        assertThat(b.closes()).containsExactly(DisconnectCause.SERVER_SHUTTING_DOWN);
+        assertThat(broker.metrics().clientsConnected()).isZero();
+    }
 }
