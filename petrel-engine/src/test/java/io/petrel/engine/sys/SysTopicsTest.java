@@ -53,8 +53,14 @@ class SysTopicsTest {
             broker.publish(message("t/x", "q", QoS.AT_LEAST_ONCE));
         }
 
+        broker.metrics().closed("KEEP_ALIVE_TIMEOUT");
+        broker.metrics().refused("PUBLISH_NOT_AUTHORIZED");
+        broker.metrics().refused("PUBLISH_NOT_AUTHORIZED");
+
         broker.advance(Duration.ofSeconds(10));
 
+        assertThat(sys("$SYS/petrel/connections/closed/keep_alive_timeout")).isEqualTo("1");
+        assertThat(sys("$SYS/petrel/refusals/publish_not_authorized")).isEqualTo("2");
         assertThat(sys("$SYS/broker/uptime")).isEqualTo("10 seconds");
         assertThat(sys("$SYS/broker/clients/connected")).isEqualTo("1");
         assertThat(sys("$SYS/broker/clients/disconnected")).isEqualTo("1");
