@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.petrel.testkit.EmbeddedPetrel;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -119,10 +120,12 @@ class WillIT {
         client.connectWith().cleanStart(true).sessionExpiryInterval(60)
                 .willPublish().topic("will/delay").payload(Clients.bytes("after a second")).delayInterval(1)
                 .applyWillPublish().send();
+        long disconnected = System.nanoTime();
         client.disconnectWith().reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE).send();
-        assertThat(petrel.engine().retained().get("will/delay")).isNull();
 
         assertThat(Clients.text(next().getPayloadAsBytes())).isEqualTo("after a second");
+        assertThat(Duration.ofNanos(System.nanoTime() - disconnected)).as("not before the delay")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
