@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One client's session: its subscriptions, the QoS 1 and 2 messages in flight both ways, its queue, its will
- * and its expiry. A session outlives its connections when the client asks for a persistent session.
+ * and its expiry. A session outlives its connections when the client asks for a persistent session. What is
+ * sent to the client, and when, is the {@link Outbox}'s business.
  *
  * <p>Threading: a session is owned by one loop at a time, the loop of its current connection, and every
  * change to it runs there. {@link #run} sends work to the owner; work that reaches a former owner is passed
@@ -35,13 +36,12 @@ public final class Session {
     private volatile Loop owner;
     private volatile @Nullable ClientConnection connection;
 
-    private boolean started;
     private boolean fresh = true;
     private boolean ended;
     private int generation;
     private long expiryIntervalSeconds;
     private final Map<String, Subscription<Session>> subscriptions = new HashMap<>();
-    private final OutboundFlow outbound;
+    private final Outbox outbox;
     private final Set<Integer> inboundQos2 = new HashSet<>();
     private @Nullable Will will;
     private @Nullable Will pendingWill;
@@ -53,7 +53,7 @@ public final class Session {
         this.owner = owner;
         this.context = context;
         this.registry = registry;
-        this.outbound = new OutboundFlow(context.config().maxQueued(), context.metrics());
+        this.outbox = new Outbox(context);
     }
 
     /** The client id that names this session. */
@@ -122,7 +122,7 @@ public final class Session {
         generation++;
         expiryIntervalSeconds = request.sessionExpirySeconds();
         will = request.will();
-        started = false;
+        outbox.stop();
         connection = conn;
         context.metrics().clientConnected();
         owner = conn.loop();
@@ -133,23 +133,13 @@ public final class Session {
     }
 
     /**
-     * Starts delivery on a newly attached connection, after the transport has sent CONNACK: resends every
-     * PUBREL and every unacknowledged PUBLISH with DUP set [MQTT-4.4.0-1], then sends the queue. The resent
-     * PUBLISH packets respect the new connection's receive maximum [MQTT-3.3.4-9], which may be lower than
-     * the old one: those that do not fit wait for acknowledgements, ahead of the queue.
+     * Starts delivery on a newly attached connection, once the transport has sent its CONNACK; see
+     * {@link Outbox#start}.
      */
     public void resume(ClientConnection conn) {
-        if (connection != conn || started) {
-            return;
+        if (connection == conn) {
+            outbox.start(conn);
         }
-        started = true;
-        for (InflightEntry entry : outbound.inflight()) {
-            if (entry.stage == InflightEntry.Stage.RELEASED) {
-                conn.sendPubRel(entry.packetId);
-            }
-        }
-        outbound.planResend();
-        drain();
     }
 
     /** Delivers a message to this session's client, or queues it. Must run on the owner: see {@link #run}. */
@@ -158,124 +148,19 @@ public final class Session {
             context.metrics().dropped(DropReason.SESSION_ENDED);
             return;
         }
-        ClientConnection conn = connection;
-        if (conn == null) {
-            if (delivery.qos() == QoS.AT_MOST_ONCE && !context.config().queueQos0Offline()) {
-                context.metrics().dropped(DropReason.QOS0_OFFLINE);
-            } else {
-                enqueue(delivery);
-            }
-            return;
-        }
-        if (!started || outbound.hasQueued() || outbound.hasResend()) {
-            enqueue(delivery);
-        } else if (delivery.qos() == QoS.AT_MOST_ONCE) {
-            sendQos0(conn, delivery);
-        } else if (outbound.unacknowledgedCount() < quota(conn)) {
-            sendTracked(conn, delivery);
-        } else {
-            enqueue(delivery);
-        }
-    }
-
-    private void enqueue(Delivery delivery) {
-        if (!outbound.enqueue(delivery)) {
-            context.metrics().dropped(DropReason.QUEUE_FULL);
-        }
-    }
-
-    private int quota(ClientConnection conn) {
-        return Math.min(conn.receiveMaximum(), context.config().maxInflight());
-    }
-
-    private boolean expired(Delivery delivery) {
-        // [MQTT-3.3.2-5] an expired message is not delivered.
-        if (delivery.message().isExpiredAt(context.clock().millis())) {
-            context.metrics().dropped(DropReason.EXPIRED);
-            return true;
-        }
-        return false;
-    }
-
-    private void sendQos0(ClientConnection conn, Delivery delivery) {
-        if (expired(delivery)) {
-            return;
-        }
-        if (!conn.isWritable()) {
-            context.metrics().dropped(DropReason.SLOW_CONSUMER);
-            return;
-        }
-        sent(delivery, conn.sendPublish(delivery, 0, false));
-    }
-
-    private void sendTracked(ClientConnection conn, Delivery delivery) {
-        if (expired(delivery)) {
-            return;
-        }
-        InflightEntry entry = outbound.track(delivery);
-        if (!sent(delivery, conn.sendPublish(delivery, entry.packetId, false))) {
-            // [MQTT-3.1.2-25] a message too large for the client counts as delivered.
-            outbound.remove(entry.packetId);
-        }
-    }
-
-    private boolean sent(Delivery delivery, SendResult result) {
-        if (result == SendResult.TOO_LARGE) {
-            context.metrics().dropped(DropReason.TOO_LARGE);
-            return false;
-        }
-        context.metrics().publishSent(delivery.message().payload().length);
-        return true;
-    }
-
-    private void drain() {
-        ClientConnection conn = connection;
-        if (conn == null || !started) {
-            return;
-        }
-        InflightEntry resend;
-        while (outbound.unacknowledgedCount() < quota(conn) && (resend = outbound.pollResend()) != null) {
-            // [MQTT-3.3.1-1] a redelivery carries DUP.
-            if (conn.sendPublish(resend.delivery, resend.packetId, true) == SendResult.TOO_LARGE) {
-                outbound.remove(resend.packetId);
-                context.metrics().dropped(DropReason.TOO_LARGE);
-            }
-        }
-        if (outbound.hasResend()) {
-            return;
-        }
-        Delivery head;
-        while ((head = outbound.peekQueued()) != null) {
-            if (head.qos() == QoS.AT_MOST_ONCE) {
-                if (!conn.isWritable()) {
-                    return;
-                }
-                outbound.pollQueued();
-                sendQos0(conn, head);
-            } else {
-                if (outbound.unacknowledgedCount() >= quota(conn)) {
-                    return;
-                }
-                outbound.pollQueued();
-                sendTracked(conn, head);
-            }
-        }
+        outbox.deliver(delivery, connection != null);
     }
 
     /** The connection can take more bytes again: sends what waited for it. */
     public void writable(ClientConnection conn) {
         if (connection == conn) {
-            drain();
+            outbox.writable();
         }
     }
 
     /** The client acknowledged a QoS 1 message with PUBACK. */
     public void acknowledge(int packetId) {
-        InflightEntry entry = outbound.get(packetId);
-        if (entry != null && entry.delivery.qos() == QoS.AT_LEAST_ONCE) {
-            outbound.remove(packetId);
-            drain();
-        }
+        outbox.acknowledge(packetId);
     }
 
     /**
@@ -285,28 +170,12 @@ public final class Session {
      * @return false if no QoS 2 message is in flight under this packet id
      */
     public boolean received(int packetId, boolean accepted) {
-        InflightEntry entry = outbound.get(packetId);
-        ClientConnection conn = connection;
-        if (entry == null || entry.delivery.qos() != QoS.EXACTLY_ONCE || conn == null) {
-            return false;
-        }
-        if (!accepted) {
-            outbound.remove(packetId);
-            drain();
-            return true;
-        }
-        entry.stage = InflightEntry.Stage.RELEASED;
-        conn.sendPubRel(packetId);
-        return true;
+        return outbox.received(packetId, accepted);
     }
 
     /** The client completed a QoS 2 message with PUBCOMP. */
     public void completed(int packetId) {
-        InflightEntry entry = outbound.get(packetId);
-        if (entry != null && entry.stage == InflightEntry.Stage.RELEASED) {
-            outbound.remove(packetId);
-            drain();
-        }
+        outbox.completed(packetId);
     }
 
     /**
@@ -402,14 +271,14 @@ public final class Session {
             return;
         }
         connection = null;
-        started = false;
+        outbox.stop();
         context.metrics().clientDisconnected();
         if (newExpirySeconds >= 0) {
             expiryIntervalSeconds = newExpirySeconds;
         }
         Will due = publishWill ? will : null;
         will = null;
-        handBackShared();
+        outbox.handBackShared(this);
         if (expiryIntervalSeconds == 0) {
             pendingWill = due;
             end();
@@ -431,21 +300,6 @@ public final class Session {
                 conn.close(cause);
             }
         });
-    }
-
-    /**
-     * Hands the messages that reached this session through a share group, and that another member can still
-     * take, to another member: unacknowledged QoS 1 messages, which MQTT 5 §4.8.2 allows to go elsewhere once
-     * the connection is lost, and queued messages whose delivery never started. A QoS 2 message already sent
-     * stays: its delivery completes when this client reconnects [MQTT-4.8.2-4], and it is never sent to
-     * another client [MQTT-4.8.2-5].
-     */
-    private void handBackShared() {
-        outbound.removeInflightIf(entry -> entry.delivery.sharedGroup() != null
-                && entry.delivery.qos() == QoS.AT_LEAST_ONCE
-                && context.sink().redeliverShared(entry.delivery, this));
-        outbound.removeQueuedIf(delivery -> delivery.sharedGroup() != null
-                && context.sink().redeliverShared(delivery, this));
     }
 
     private void scheduleWill(Will due) {
@@ -489,7 +343,7 @@ public final class Session {
         ended = true;
         cancelTimers();
         registry.remove(clientId, this);
-        handBackShared();
+        outbox.handBackShared(this);
         discardState();
         Will due = pendingWill;
         pendingWill = null;
@@ -507,21 +361,18 @@ public final class Session {
             context.subscriptions().unsubscribe(this, subscription.filter());
         }
         subscriptions.clear();
-        int lost = outbound.clear();
-        for (int i = 0; i < lost; i++) {
-            context.metrics().dropped(DropReason.SESSION_ENDED);
-        }
+        outbox.discard();
         inboundQos2.clear();
     }
 
     /** Messages waiting in the queue; for $SYS and tests. Must run on the owner. */
     public int queuedCount() {
-        return outbound.queuedCount();
+        return outbox.queuedCount();
     }
 
     /** Messages in flight to the client; for tests. Must run on the owner. */
     public int inflightCount() {
-        return outbound.inflightCount();
+        return outbox.inflightCount();
     }
 
     @Override
