@@ -115,6 +115,32 @@ class QosIT {
         v5.close();
     }
 
+    @ParameterizedTest(name = "publish at {0}")
+    @CsvSource({"0", "1", "2"})
+    void paho5ToPaho3(int qos) throws Exception {
+        String topic = "qos/p5p3/" + qos;
+        Clients.Inbox inbox = new Clients.Inbox();
+        MqttClient subscriber = Clients.paho3(petrel, "qos-p5p3-sub-" + qos);
+        subscriber.connect(Clients.paho3Options(true));
+        subscriber.subscribe(topic, 2, (t, m) -> inbox.add(t, m.getPayload(), m.getQos(), m.isRetained(), m.isDuplicate()));
+
+        org.eclipse.paho.mqttv5.client.MqttClient publisher = Clients.paho5(petrel, "qos-p5p3-pub-" + qos);
+        publisher.connect(Clients.paho5Options(true));
+        for (int i = 0; i < 3; i++) {
+            publisher.publish(topic, Clients.bytes("m" + i), qos, false);
+        }
+        publisher.disconnect();
+        publisher.close();
+
+        for (int i = 0; i < 3; i++) {
+            Clients.Received received = inbox.next();
+            assertThat(received.payload()).isEqualTo("m" + i);
+            assertThat(received.qos()).isEqualTo(qos);
+        }
+        subscriber.disconnect();
+        subscriber.close();
+    }
+
     @Test
     void aResentQos2PublishIsForwardedOnlyOnce() throws Exception {
         // [MQTT-4.3.3-10] until PUBREL, a PUBLISH with the same packet id is acknowledged again with PUBREC
