@@ -1,0 +1,239 @@
+package io.petrel.mqtt.handler;
+
+import static io.petrel.mqtt.listener.ClientPackets.connect;
+import static io.petrel.mqtt.listener.ClientPackets.connectBuilder;
+import static io.petrel.mqtt.listener.ClientPackets.properties;
+import static io.petrel.mqtt.listener.ClientPackets.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.petrel.mqtt.listener.Limits;
+import io.petrel.mqtt.listener.ProtocolHarness;
+import io.petrel.mqtt.protocol.MqttProtocolConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ConnectHandlerTest {
+
+    @ParameterizedTest
+    @EnumSource(MqttVersion.class)
+    void acceptsEveryProtocolLevel(MqttVersion version) {
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.send(connect(version, "client-" + version.protocolLevel()));
+
+            MqttConnAckMessage connAck = channel.read(MqttConnAckMessage.class);
+            assertThat(connAck.variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+            assertThat(connAck.variableHeader().isSessionPresent()).isFalse();
+            assertThat(channel.isOpen()).isTrue();
+            assertThat(channel.protocol().engine().sessions().get("client-" + version.protocolLevel())).isNotNull();
+        }
+    }
+
+    @Test
+    void refusesAnUnsupportedProtocolLevelWithReturnCode1() {
+        // MQTT 3.1.1 [MQTT-3.1.2-2]: an unsupported level gets return code 0x01, then a close. The level is not
+        // one the server speaks, so the CONNACK takes the MQTT 3.1.1 form.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.sendHex("10 0d 0004 4d515454 06 02 003c 0001 61");
+
+            assertThat(channel.readHex()).isEqualTo("20020001");
+            assertThat(channel.isOpen()).isFalse();
+            assertThat(channel.metrics().closedCount("UNSUPPORTED_PROTOCOL_VERSION")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesAProtocolNameThatDoesNotMatchTheLevel() {
+        // [MQTT-3.1.2-1] "MQIsdp" belongs to level 3 only.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.sendHex("10 0f 0006 4d5149736470 04 02 003c 0001 61");
+
+            assertThat(channel.readHex()).isEqualTo("20020001");
+            assertThat(channel.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void assignsAnIdentifierToAnMqtt5ClientWithAnEmptyOne() {
+        // [MQTT-3.1.3-6] [MQTT-3.1.3-7] [MQTT-3.2.2-16] the assigned id is unique and returned in CONNACK.
+        try (ProtocolHarness first = ProtocolHarness.start();
+                ProtocolHarness second = new ProtocolHarness(first.protocol())) {
+            first.send(connectBuilder(MqttVersion.MQTT_5, "").cleanSession(false).build());
+            second.send(connect(MqttVersion.MQTT_5, ""));
+
+            String firstId = assignedId(first.read(MqttConnAckMessage.class));
+            String secondId = assignedId(second.read(MqttConnAckMessage.class));
+            assertThat(firstId).isNotEmpty().isNotEqualTo(secondId);
+            assertThat(first.protocol().engine().sessions().get(firstId)).isNotNull();
+            assertThat(first.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void acceptsAnEmptyIdentifierWithCleanSessionInMqtt311() {
+        // MQTT 3.1.1 [MQTT-3.1.3-6]: the server assigns an id, but MQTT 3 has no way to tell the client.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.send(connect(MqttVersion.MQTT_3_1_1, ""));
+
+            assertThat(channel.readHex()).isEqualTo("20020000");
+            assertThat(channel.protocol().engine().sessions().size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesAnEmptyIdentifierWithoutCleanSessionInMqtt311() {
+        // MQTT 3.1.1 [MQTT-3.1.3-8]: return code 0x02, then a close.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.send(connectBuilder(MqttVersion.MQTT_3_1_1, "").cleanSession(false).build());
+
+            assertThat(channel.readHex()).isEqualTo("20020002");
+            assertThat(channel.isOpen()).isFalse();
+            assertThat(channel.metrics().closedCount("CLIENT_IDENTIFIER_NOT_VALID")).isEqualTo(1);
+            assertThat(channel.protocol().engine().sessions().size()).isZero();
+        }
+    }
+
+    @Test
+    void refusesAnEmptyIdentifierInMqtt31() {
+        // MQTT 3.1 requires 1 to 23 characters; the refusal is return code 0x02.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.sendHex("10 0e 0006 4d5149736470 03 02 003c 0000");
+
+            assertThat(channel.readHex()).isEqualTo("20020002");
+            assertThat(channel.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void refusesAnIdentifierLongerThanTheLimit() {
+        // [MQTT-3.1.3-8] MQTT 5 refuses with 0x85; MQTT 3.1.1 [MQTT-3.1.3-9] with return code 0x02.
+        MqttProtocolConfig config = Limits.maxClientIdLength(30);
+        String longId = "x".repeat(31);
+        try (ProtocolHarness v5 = ProtocolHarness.start(config);
+                ProtocolHarness v311 = ProtocolHarness.start(config)) {
+            v5.send(connect(MqttVersion.MQTT_5, longId));
+            v311.send(connect(MqttVersion.MQTT_3_1_1, longId));
+
+            assertThat(v5.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID);
+            assertThat(v311.readHex()).isEqualTo("20020002");
+            assertThat(v5.isOpen()).isFalse();
+            assertThat(v311.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void refusesEnhancedAuthenticationWithBadAuthenticationMethod() {
+        // [MQTT-4.12.0-1] an authentication method the server does not support gets 0x8C and a close.
+        MqttProperties properties = new MqttProperties();
+        properties.add(new MqttProperties.StringProperty(MqttProperties.AUTHENTICATION_METHOD, "SCRAM-SHA-1"));
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.send(connect(MqttVersion.MQTT_5, "scram", properties));
+
+            MqttConnAckMessage connAck = channel.read(MqttConnAckMessage.class);
+            assertThat(connAck.variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_AUTHENTICATION_METHOD);
+            assertThat(connAck.variableHeader().isSessionPresent()).isFalse();
+            // [MQTT-4.12.0-6] no authentication method is echoed to a client that gets no enhanced auth.
+            assertThat(connAck.variableHeader().properties().getProperty(MqttProperties.AUTHENTICATION_METHOD))
+                    .isNull();
+            assertThat(channel.isOpen()).isFalse();
+            assertThat(channel.metrics().closedCount("BAD_AUTHENTICATION_METHOD")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAuthPacketWithoutEnhancedAuthenticationIsAProtocolError() {
+        // [MQTT-4.12.0-7] a client that gave no authentication method never sends AUTH.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            connected(channel, MqttVersion.MQTT_5, "auth");
+            channel.send(io.netty.handler.codec.mqtt.MqttMessageBuilders.auth().reasonCode((byte) 0x19).build());
+
+            assertThat(disconnectReason(channel.read())).isEqualTo(0x82);
+            assertThat(channel.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void aReceiveMaximumOfZeroIsAProtocolError() {
+        // §3.1.2.11.3: a Receive Maximum of 0 is a Protocol Error.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.send(connect(MqttVersion.MQTT_5, "rm0", properties(MqttProperties.RECEIVE_MAXIMUM, 0)));
+
+            assertThat(channel.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_PROTOCOL_ERROR);
+            assertThat(channel.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void aSecondConnectIsAProtocolError() {
+        // [MQTT-3.1.0-2] the server treats a second CONNECT as a Protocol Error and closes the connection.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            connected(channel, MqttVersion.MQTT_5, "twice");
+            channel.send(connect(MqttVersion.MQTT_5, "twice"));
+
+            assertThat(disconnectReason(channel.read())).isEqualTo(0x82);
+            assertThat(channel.isOpen()).isFalse();
+            assertThat(channel.metrics().closedCount("SECOND_CONNECT")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFirstPacketOtherThanConnectClosesWithoutAReply() {
+        // [MQTT-3.1.0-1] the first packet is CONNECT; [MQTT-3.14.0-1] no DISCONNECT before a CONNACK.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.sendHex("c000");
+
+            assertThat(channel.readHex()).isNull();
+            assertThat(channel.isOpen()).isFalse();
+            assertThat(channel.metrics().closedCount("FIRST_PACKET_NOT_CONNECT")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void nothingSentAfterARefusedConnectIsProcessed() {
+        // [MQTT-3.1.4-6] after refusing a CONNECT the server processes nothing else the client sent.
+        try (ProtocolHarness subscriber = ProtocolHarness.start();
+                ProtocolHarness refused = new ProtocolHarness(subscriber.protocol())) {
+            connected(subscriber, MqttVersion.MQTT_5, "watcher");
+            subscriber.send(io.petrel.mqtt.listener.ClientPackets.subscribe(1, "#",
+                    io.petrel.mqtt.listener.ClientPackets.qos(0)));
+            assertThat(subscriber.read().fixedHeader().messageType()).isEqualTo(MqttMessageType.SUBACK);
+
+            refused.sendTogether(connect(MqttVersion.MQTT_5, "rm0", properties(MqttProperties.RECEIVE_MAXIMUM, 0)),
+                    publish("leak", 0, 0, "must not arrive"));
+
+            assertThat(refused.isOpen()).isFalse();
+            assertThat(subscriber.read()).isNull();
+        }
+    }
+
+    static void connected(ProtocolHarness channel, MqttVersion version, String clientId) {
+        channel.send(connect(version, clientId));
+        assertThat(channel.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+    }
+
+    static int disconnectReason(MqttMessage packet) {
+        assertThat(packet).isNotNull();
+        assertThat(packet.fixedHeader().messageType()).isEqualTo(MqttMessageType.DISCONNECT);
+        return ((MqttReasonCodeAndPropertiesVariableHeader) packet.variableHeader()).reasonCode() & 0xFF;
+    }
+
+    private static String assignedId(MqttConnAckMessage connAck) {
+        assertThat(connAck.variableHeader().connectReturnCode()).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+        MqttProperties.MqttProperty<?> property =
+                connAck.variableHeader().properties().getProperty(MqttProperties.ASSIGNED_CLIENT_IDENTIFIER);
+        assertThat(property).as("assigned client identifier").isNotNull();
+        return (String) property.value();
+    }
+}
