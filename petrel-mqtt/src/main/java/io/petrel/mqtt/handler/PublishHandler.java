@@ -32,6 +32,10 @@ public final class PublishHandler {
         int packetId = publish.variableHeader().packetId();
         String topic = publish.variableHeader().topicName();
 
+        if (qos == 0 && publish.fixedHeader().isDup()) {
+            // [MQTT-3.3.1-2] the DUP flag is 0 on every QoS 0 message; the decoder does not check it.
+            return ProtocolAction.disconnect(ProtocolError.MALFORMED_PACKET);
+        }
         if (conn.rules().isV5()) {
             int alias = PropertiesCodec.intValue(properties, MqttProperties.TOPIC_ALIAS, 0);
             if (alias != 0 || properties.getProperty(MqttProperties.TOPIC_ALIAS) != null) {

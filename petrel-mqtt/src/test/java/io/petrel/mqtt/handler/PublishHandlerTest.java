@@ -161,6 +161,21 @@ class PublishHandlerTest {
     }
 
     @Test
+    void aQos0PublishWithTheDupFlagIsMalformed() {
+        // [MQTT-3.3.1-2] the DUP flag is 0 on every QoS 0 message.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            connected(channel, MqttVersion.MQTT_5, "dup0");
+            channel.send(new MqttPublishMessage(
+                    new MqttFixedHeader(MqttMessageType.PUBLISH, true, MqttQoS.AT_MOST_ONCE, false, 0),
+                    new MqttPublishVariableHeader("t", -1, MqttProperties.NO_PROPERTIES),
+                    Unpooled.copiedBuffer("dup", StandardCharsets.UTF_8)));
+
+            assertThat(disconnectReason(channel.read())).isEqualTo(0x81);
+            assertThat(channel.isOpen()).isFalse();
+        }
+    }
+
+    @Test
     void aRetainedPublishIsRefusedWhenRetainIsUnavailable() {
         // [MQTT-3.2.2-14] a client told Retain Available 0 never sets RETAIN; §3.3.1.3 says the server answers
         // with DISCONNECT 0x9A.
