@@ -5,6 +5,8 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttProperties.IntegerProperty;
+import io.netty.handler.codec.mqtt.MqttProperties.StringProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -26,30 +28,32 @@ final class Mqtt5Rules implements VersionRules {
 
     @Override
     public MqttMessage connAck(ConnAckProperties p) {
+        // Built by hand: Netty's CONNACK properties builder always adds Retain Available and Topic Alias
+        // Maximum, with 0 when left unset, which would tell clients that retain is unavailable.
+        MqttProperties properties = new MqttProperties();
+        if (p.assignedClientId() != null) {
+            properties.add(new StringProperty(MqttProperties.ASSIGNED_CLIENT_IDENTIFIER, p.assignedClientId()));
+        }
+        if (p.sessionExpirySeconds() >= 0) {
+            properties.add(new IntegerProperty(MqttProperties.SESSION_EXPIRY_INTERVAL, (int) p.sessionExpirySeconds()));
+        }
+        if (p.serverKeepAlive() >= 0) {
+            properties.add(new IntegerProperty(MqttProperties.SERVER_KEEP_ALIVE, p.serverKeepAlive()));
+        }
+        if (p.receiveMaximum() < 65_535) {
+            properties.add(new IntegerProperty(MqttProperties.RECEIVE_MAXIMUM, p.receiveMaximum()));
+        }
+        properties.add(new IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, p.maximumPacketSize()));
+        if (p.topicAliasMaximum() > 0) {
+            properties.add(new IntegerProperty(MqttProperties.TOPIC_ALIAS_MAXIMUM, p.topicAliasMaximum()));
+        }
+        if (!p.retainAvailable()) {
+            properties.add(new IntegerProperty(MqttProperties.RETAIN_AVAILABLE, 0));
+        }
         return MqttMessageBuilders.connAck()
                 .returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
                 .sessionPresent(p.sessionPresent())
-                .properties(b -> {
-                    if (p.assignedClientId() != null) {
-                        b.assignedClientId(p.assignedClientId());
-                    }
-                    if (p.sessionExpirySeconds() >= 0) {
-                        b.sessionExpiryInterval(p.sessionExpirySeconds());
-                    }
-                    if (p.serverKeepAlive() >= 0) {
-                        b.serverKeepAlive(p.serverKeepAlive());
-                    }
-                    if (p.receiveMaximum() < 65_535) {
-                        b.receiveMaximum(p.receiveMaximum());
-                    }
-                    b.maximumPacketSize(p.maximumPacketSize());
-                    if (p.topicAliasMaximum() > 0) {
-                        b.topicAliasMaximum(p.topicAliasMaximum());
-                    }
-                    // Netty's builder always writes Retain Available, as 0 unless told otherwise, and a client
-                    // told 0 must not send RETAIN [MQTT-3.2.2-14]: so it is always set, to the real value.
-                    b.retainAvailable(p.retainAvailable());
-                })
+                .properties(properties)
                 .build();
     }
 
@@ -59,7 +63,7 @@ final class Mqtt5Rules implements VersionRules {
         return MqttMessageBuilders.connAck()
                 .returnCode(MqttConnectReturnCode.valueOf((byte) error.reasonCode()))
                 .sessionPresent(false)
-                .properties(b -> b.reasonString(error.description()))
+                .properties(reasonString(error.description(), true))
                 .build();
     }
 
@@ -107,7 +111,7 @@ final class Mqtt5Rules implements VersionRules {
             return MqttProperties.NO_PROPERTIES;
         }
         MqttProperties properties = new MqttProperties();
-        properties.add(new MqttProperties.StringProperty(MqttProperties.REASON_STRING, reason));
+        properties.add(new StringProperty(MqttProperties.REASON_STRING, reason));
         return properties;
     }
 }
