@@ -38,6 +38,11 @@ public final class DecodeFailures {
         if (message.contains("invalid publish topic name")) {
             return ProtocolError.TOPIC_NAME_INVALID;
         }
+        if (message.contains("invalid QoS") || message.contains("invalid RetainedHandlingPolicy")) {
+            // §3.8.3.1: a Maximum QoS or a Retain Handling of 3 in a SUBSCRIBE is a Protocol Error, not a
+            // malformed packet, although the decoder is what finds it.
+            return ProtocolError.SUBSCRIPTION_OPTIONS_INVALID;
+        }
         if (message.contains("invalid messageId")) {
             return ProtocolError.PACKET_ID_ZERO;
         }

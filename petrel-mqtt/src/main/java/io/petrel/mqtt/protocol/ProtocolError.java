@@ -29,6 +29,7 @@ public enum ProtocolError {
     INVALID_UTF8(0x81, -1, "string is not well-formed UTF-8 or contains U+0000"),
     PROTOCOL_ERROR(0x82, -1, "protocol error"),
     PACKET_ID_ZERO(0x82, -1, "packet identifier 0"),
+    SUBSCRIPTION_OPTIONS_INVALID(0x82, -1, "maximum QoS or retain handling of 3"),
     SECOND_CONNECT(0x82, -1, "second CONNECT on one connection"),
     FIRST_PACKET_NOT_CONNECT(0x82, -1, "first packet was not CONNECT"),
     TOPIC_NAME_INVALID(0x90, -1, "topic name not valid"),

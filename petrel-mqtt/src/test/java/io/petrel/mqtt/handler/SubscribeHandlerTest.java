@@ -104,6 +104,29 @@ class SubscribeHandlerTest {
     }
 
     @Test
+    void retainHandlingThreeIsAProtocolError() {
+        // §3.8.3.1: a Retain Handling of 3 is a Protocol Error.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            connected(channel, MqttVersion.MQTT_5, "rh3");
+            channel.sendHex("82 07 0001 00 0001 74 30");
+
+            assertThat(disconnectReason(channel.read())).isEqualTo(0x82);
+            assertThat(channel.metrics().closedCount("SUBSCRIPTION_OPTIONS_INVALID")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMaximumQosOfThreeIsAProtocolError() {
+        // §3.8.3.1: a Maximum QoS of 3 is a Protocol Error.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            connected(channel, MqttVersion.MQTT_5, "qos3");
+            channel.sendHex("82 07 0001 00 0001 74 03");
+
+            assertThat(disconnectReason(channel.read())).isEqualTo(0x82);
+        }
+    }
+
+    @Test
     void unsubscribeAnswersEveryFilter() {
         // [MQTT-3.10.4-4] [MQTT-3.10.4-5] UNSUBACK with the packet id, [MQTT-3.11.3-1] codes in order.
         try (ProtocolHarness channel = ProtocolHarness.start()) {
