@@ -57,7 +57,8 @@ public final class PublishSize {
         return length;
     }
 
-    static int varIntSize(long value) {
+    /** The encoded size of a Variable Byte Integer, such as a remaining length or a properties length. */
+    public static int varIntSize(long value) {
         int size = 1;
         while (value >= 128) {
             value >>= 7;

@@ -33,9 +33,7 @@ public final class ConnectHandler {
         MqttConnectPayload payload = connect.payload();
         MqttProperties properties = header.properties();
         boolean v5 = header.version() == 5;
-        boolean problemInformation =
-                PropertiesCodec.intValue(properties, MqttProperties.REQUEST_PROBLEM_INFORMATION, 1) != 0;
-        VersionRules rules = VersionRules.forLevel(header.version(), problemInformation);
+        VersionRules rules = VersionRules.forConnect(header);
         MqttProtocolConfig config = conn.protocol().config();
 
         String requestedId = payload.clientIdentifier();

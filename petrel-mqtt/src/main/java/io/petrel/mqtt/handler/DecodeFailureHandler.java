@@ -25,7 +25,7 @@ public final class DecodeFailureHandler {
         if (conn.state() == MqttConnection.State.AWAITING_CONNECT && header != null
                 && header.messageType() == MqttMessageType.CONNECT) {
             if (packet.variableHeader() instanceof MqttConnectVariableHeader connect) {
-                conn.useRules(VersionRules.forLevel(connect.version(), true));
+                conn.useRules(VersionRules.forConnect(connect));
             }
             return ProtocolAction.refuse(error);
         }

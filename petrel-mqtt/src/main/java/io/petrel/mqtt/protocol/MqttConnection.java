@@ -49,7 +49,7 @@ public final class MqttConnection implements ClientConnection {
     private final Runnable flushTask = this::flush;
 
     private State state = State.AWAITING_CONNECT;
-    private VersionRules rules = VersionRules.forLevel(4, true);
+    private VersionRules rules = VersionRules.mqtt3();
     private @Nullable Session session;
     private @Nullable ClientInfo client;
     private int receiveMaximum = 65_535;

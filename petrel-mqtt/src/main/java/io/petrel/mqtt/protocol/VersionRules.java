@@ -1,6 +1,9 @@
 package io.petrel.mqtt.protocol;
 
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.petrel.mqtt.codec.PropertiesCodec;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -9,9 +12,24 @@ import org.jspecify.annotations.Nullable;
  * so the version differences sit in two classes: {@link Mqtt3Rules} and {@link Mqtt5Rules}.
  */
 public interface VersionRules {
-    /** The rules for a protocol level, 3, 4 or 5. */
-    static VersionRules forLevel(int protocolLevel, boolean problemInformation) {
-        return protocolLevel == 5 ? new Mqtt5Rules(problemInformation) : Mqtt3Rules.INSTANCE;
+    /** The MQTT 3 rules, which a connection follows until its CONNECT says otherwise. */
+    static VersionRules mqtt3() {
+        return Mqtt3Rules.INSTANCE;
+    }
+
+    /**
+     * The rules a CONNECT asks for: its protocol level, and for MQTT 5 what it says about problem information
+     * and the largest packet the client accepts.
+     */
+    static VersionRules forConnect(MqttConnectVariableHeader connect) {
+        if (connect.version() != 5) {
+            return Mqtt3Rules.INSTANCE;
+        }
+        MqttProperties properties = connect.properties();
+        int maximumPacketSize = PropertiesCodec.intValue(properties, MqttProperties.MAXIMUM_PACKET_SIZE, 0);
+        return new Mqtt5Rules(
+                PropertiesCodec.intValue(properties, MqttProperties.REQUEST_PROBLEM_INFORMATION, 1) != 0,
+                maximumPacketSize == 0 ? Long.MAX_VALUE : maximumPacketSize & 0xFFFF_FFFFL);
     }
 
     /** Whether these are the MQTT 5 rules. */
