@@ -106,6 +106,17 @@ class MalformedPacketIT {
     }
 
     @Test
+    void aConnectWithTheReservedFlagSetIsRefused() {
+        // [MQTT-3.1.2-3] [MQTT-3.1.4-1] MQTT 5 may say 0x81 in a CONNACK before closing.
+        try (BadInput check = BadInput.expect(petrel, bystander, "RESERVED_FLAGS");
+                RawMqttClient client = RawMqttClient.open(petrel, 5)) {
+            client.send(MqttPackets.connect(5, "reserved-5", MqttPackets.CLEAN_START | 0x01, 60,
+                    MqttBytes.Properties.none()));
+            assertConnAck(client, 0x81);
+        }
+    }
+
+    @Test
     void anMqtt311ConnectWithTheReservedFlagSetIsClosedWithoutAConnack() {
         // MQTT 3.1.1 [MQTT-3.1.2-3] [MQTT-3.1.4-1]: close without a CONNACK.
         try (BadInput check = BadInput.expect(petrel, bystander, "RESERVED_FLAGS");

@@ -26,6 +26,9 @@ public final class DecodeFailureHandler {
                 && header.messageType() == MqttMessageType.CONNECT) {
             if (packet.variableHeader() instanceof MqttConnectVariableHeader connect) {
                 conn.useRules(VersionRules.forConnect(connect));
+            } else if (conn.decodedProtocolLevel() == 5) {
+                // Rejected inside its variable header, as for a reserved flag: the level was read all the same.
+                conn.useRules(VersionRules.mqtt5());
             }
             return ProtocolAction.refuse(error);
         }

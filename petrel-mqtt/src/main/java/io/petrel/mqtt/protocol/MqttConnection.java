@@ -5,7 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
 import io.petrel.api.ClientInfo;
 import io.petrel.engine.session.ClientConnection;
 import io.petrel.engine.session.Delivery;
@@ -39,6 +41,9 @@ public final class MqttConnection implements ClientConnection {
         /** Closing or closed; nothing more is processed. */
         CLOSED
     }
+
+    /** Where Netty's MQTT codec keeps the version it read from CONNECT; its encoder writes in that version. */
+    private static final AttributeKey<MqttVersion> CODEC_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
 
     private final ChannelHandlerContext ctx;
     private final NettyLoop loop;
@@ -106,6 +111,15 @@ public final class MqttConnection implements ClientConnection {
 
     public InboundTopicAliases inboundAliases() {
         return inboundAliases;
+    }
+
+    /**
+     * The protocol level the decoder read from a CONNECT, or 0 if it read none. The decoder records the level
+     * before it checks the rest of the CONNECT, so a CONNECT it rejects may still say which version to answer.
+     */
+    public int decodedProtocolLevel() {
+        MqttVersion version = ctx.channel().attr(CODEC_VERSION).get();
+        return version == null ? 0 : version.protocolLevel();
     }
 
     /** Answers in a version's packet forms, for a CONNECT the decoder rejected after reading its version. */

@@ -17,6 +17,11 @@ public interface VersionRules {
         return Mqtt3Rules.INSTANCE;
     }
 
+    /** The MQTT 5 rules with every default: problem information wanted, no packet size limit. */
+    static VersionRules mqtt5() {
+        return new Mqtt5Rules(true, Long.MAX_VALUE);
+    }
+
     /**
      * The rules a CONNECT asks for: its protocol level, and for MQTT 5 what it says about problem information
      * and the largest packet the client accepts.

@@ -62,6 +62,24 @@ class ConnectHandlerTest {
     }
 
     @Test
+    void refusesAConnectWithTheReservedFlagInTheVersionItAnnounced() {
+        // [MQTT-3.1.2-3] [MQTT-3.1.4-1] MQTT 5 may say 0x81 in a CONNACK before closing; MQTT 3.1.1 closes
+        // without a CONNACK.
+        try (ProtocolHarness v5 = ProtocolHarness.start(); ProtocolHarness v311 = ProtocolHarness.start()) {
+            v5.decodeAs(connect(MqttVersion.MQTT_5, "primer"));
+            v5.sendHex("10 0e 0004 4d515454 05 03 003c 00 0001 61");
+            v311.sendHex("10 0d 0004 4d515454 04 03 003c 0001 61");
+
+            assertThat(v5.read(MqttConnAckMessage.class).variableHeader().connectReturnCode().byteValue() & 0xFF)
+                    .isEqualTo(0x81);
+            assertThat(v311.read()).isNull();
+            assertThat(v5.isOpen()).isFalse();
+            assertThat(v311.isOpen()).isFalse();
+            assertThat(v5.metrics().closedCount("RESERVED_FLAGS")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void assignsAnIdentifierToAnMqtt5ClientWithAnEmptyOne() {
         // [MQTT-3.1.3-6] [MQTT-3.1.3-7] [MQTT-3.2.2-16] the assigned id is unique and returned in CONNACK.
         try (ProtocolHarness first = ProtocolHarness.start();
