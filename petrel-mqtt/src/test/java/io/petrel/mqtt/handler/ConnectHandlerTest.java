@@ -11,6 +11,7 @@ import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.petrel.mqtt.listener.Limits;
@@ -189,6 +190,86 @@ class ConnectHandlerTest {
             assertThat(channel.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
                     .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_PROTOCOL_ERROR);
             assertThat(channel.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void aMaximumPacketSizeOfZeroIsAProtocolError() {
+        // §3.1.2.11.4: a Maximum Packet Size of 0 is a Protocol Error.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.send(connect(MqttVersion.MQTT_5, "mps0", properties(MqttProperties.MAXIMUM_PACKET_SIZE, 0)));
+
+            assertThat(channel.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_PROTOCOL_ERROR);
+        }
+    }
+
+    @Test
+    void willQosOrRetainWithoutAWillIsMalformed() {
+        // [MQTT-3.1.2-11] [MQTT-3.1.2-13] [MQTT-3.1.2-15] without the Will Flag, Will QoS and Will Retain are 0.
+        try (ProtocolHarness qos = ProtocolHarness.start(); ProtocolHarness retain = ProtocolHarness.start()) {
+            qos.send(connectBuilder(MqttVersion.MQTT_5, "will-qos").willQoS(MqttQoS.AT_LEAST_ONCE).build());
+            retain.send(connectBuilder(MqttVersion.MQTT_3_1_1, "will-retain").willRetain(true).build());
+
+            assertThat(qos.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_MALFORMED_PACKET);
+            assertThat(retain.read()).isNull();
+            assertThat(retain.isOpen()).isFalse();
+            assertThat(retain.metrics().closedCount("MALFORMED_PACKET")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void willQosThreeIsMalformed() {
+        // [MQTT-3.1.2-14] Will QoS 3 is a Malformed Packet.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.sendHex("10 13 0004 4d515454 04 1e 003c 0001 61 0001 74 0001 78");
+
+            assertThat(channel.read()).isNull();
+            assertThat(channel.isOpen()).isFalse();
+            assertThat(channel.metrics().closedCount("MALFORMED_PACKET")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPasswordWithoutAUserNameIsMalformedInMqtt311Only() {
+        // MQTT 3.1.1 [MQTT-3.1.2-22]: without a user name there is no password. MQTT 5 allows it (§3.1.2.9).
+        try (ProtocolHarness v311 = ProtocolHarness.start(); ProtocolHarness v5 = ProtocolHarness.start()) {
+            // Netty's encoder refuses to write either, so the bytes are written here: flags 0x42, id "pw".
+            v311.sendHex("10 16 0004 4d515454 04 42 003c 0002 7077 0006 736563726574");
+            v5.decodeAs(connect(MqttVersion.MQTT_5, "primer"));
+            v5.sendHex("10 17 0004 4d515454 05 42 003c 00 0002 7077 0006 736563726574");
+
+            assertThat(v311.read()).isNull();
+            assertThat(v311.isOpen()).isFalse();
+            assertThat(v5.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+        }
+    }
+
+    @Test
+    void aWillTopicWithAWildcardIsRefused() {
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            // Netty's encoder refuses to write it: flags 0x06, id "a", will topic "status/#", will message "gone".
+            channel.decodeAs(connect(MqttVersion.MQTT_5, "primer"));
+            channel.sendHex("10 1f 0004 4d515454 05 06 003c 00 0001 61 00 0008 7374617475732f23 0004 676f6e65");
+
+            assertThat(channel.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_TOPIC_NAME_INVALID);
+            assertThat(channel.metrics().closedCount("WILL_TOPIC_INVALID")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWillPayloadThatIsNotTheUtf8ItClaimsToBeIsRefused() {
+        // §3.1.3.2.3: a Will Payload Format Indicator of 1 promises UTF-8; 0x99 otherwise.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.send(connectBuilder(MqttVersion.MQTT_5, "will-utf8").willFlag(true).willTopic("status")
+                    .willMessage(new byte[] {(byte) 0xFF})
+                    .willProperties(properties(MqttProperties.PAYLOAD_FORMAT_INDICATOR, 1)).build());
+
+            assertThat(channel.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_PAYLOAD_FORMAT_INVALID);
         }
     }
 
