@@ -10,7 +10,7 @@ public enum DropReason {
     SLOW_CONSUMER,
     /** The message expired before it could be sent [MQTT-3.3.2-5]. */
     EXPIRED,
-    /** The message exceeded the client's maximum packet size [MQTT-3.1.2-25]. */
+    /** The message exceeded the client's maximum packet size [MQTT-3.1.2-28]. */
     TOO_LARGE,
     /** The session ended, or was cleaned, with the message still queued. */
     SESSION_ENDED

@@ -4,6 +4,6 @@ package io.petrel.engine.session;
 public enum SendResult {
     /** Written to the connection. */
     SENT,
-    /** Larger than the client's maximum packet size, so discarded unsent [MQTT-3.1.2-25]. */
+    /** Larger than the client's maximum packet size, so discarded unsent [MQTT-3.1.2-27] [MQTT-3.1.2-28]. */
     TOO_LARGE
 }

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The topic aliases a client has set up on one connection, up to the server's topic alias maximum. Aliases
- * belong to the network connection and start empty on every connect [MQTT-3.3.2-10].
+ * belong to the network connection and start empty on every connect [MQTT-3.3.2-7].
  */
 public final class InboundTopicAliases {
     private final String[] topics;
@@ -13,7 +13,7 @@ public final class InboundTopicAliases {
         this.topics = new String[maximum + 1];
     }
 
-    /** Whether an alias is within 1 and the maximum [MQTT-3.3.2-8] [MQTT-3.3.2-9]. */
+    /** Whether an alias is within 1 and the maximum [MQTT-3.3.2-8] [MQTT-3.3.2-9] [MQTT-3.3.2-12]. */
     public boolean isValid(int alias) {
         return alias >= 1 && alias < topics.length;
     }

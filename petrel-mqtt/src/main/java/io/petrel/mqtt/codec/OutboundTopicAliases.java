@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The topic aliases the server uses toward one client, up to the client's topic alias maximum. The first
- * message on a topic carries the topic and a new alias; later ones carry only the alias. Once every alias is
- * taken, further topics are sent in full.
+ * The topic aliases the server uses toward one client, up to the client's topic alias maximum [MQTT-3.1.2-29]
+ * [MQTT-3.3.2-11], and none if it set none [MQTT-3.1.2-30]. The first message on a topic carries the topic and
+ * a new alias; later ones carry only the alias. Once every alias is taken, further topics are sent in full.
  */
 public final class OutboundTopicAliases {
     /** No alias: the topic is sent in full. */

@@ -53,7 +53,11 @@ public final class PropertiesCodec {
                 user);
     }
 
-    /** Adds the application-message properties to a PUBLISH's properties, unchanged [MQTT-3.3.2-?-forward]. */
+    /**
+     * Adds the application-message properties to a PUBLISH's properties, unchanged: payload format indicator
+     * [MQTT-3.3.2-4], content type [MQTT-3.3.2-20], response topic [MQTT-3.3.2-15], correlation data
+     * [MQTT-3.3.2-16], and user properties in their order [MQTT-3.3.2-17] [MQTT-3.3.2-18].
+     */
     public static void addTo(MqttProperties target, MessageProperties properties) {
         if (properties.utf8Payload()) {
             target.add(new IntegerProperty(MqttProperties.PAYLOAD_FORMAT_INDICATOR, 1));

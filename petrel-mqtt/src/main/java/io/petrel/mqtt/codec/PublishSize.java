@@ -6,7 +6,7 @@ import io.petrel.api.UserProperty;
 
 /**
  * The exact encoded size of an outbound MQTT 5 PUBLISH, computed before encoding so that a message larger
- * than the client's maximum packet size is skipped for that client alone [MQTT-3.1.2-25].
+ * than the client's maximum packet size is skipped for that client alone [MQTT-3.1.2-27] [MQTT-3.1.2-28].
  */
 public final class PublishSize {
     private PublishSize() {

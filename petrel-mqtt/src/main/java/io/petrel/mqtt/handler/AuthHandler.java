@@ -5,7 +5,8 @@ import io.petrel.mqtt.protocol.ProtocolError;
 
 /**
  * AUTH. Enhanced authentication is never negotiated (a CONNECT that asks for it is refused with 0x8C), so an
- * AUTH packet is always a protocol error [MQTT-3.15.0-?].
+ * AUTH packet is always a protocol error: a client that sent no authentication method sends no AUTH
+ * [MQTT-4.12.0-7].
  */
 public final class AuthHandler {
     private AuthHandler() {

@@ -18,11 +18,11 @@ final class ConnectChecks {
 
     /** The first problem with a CONNECT, or null if it is acceptable. */
     static @Nullable ProtocolError check(MqttConnectVariableHeader header, MqttConnectPayload payload, boolean v5) {
-        // [MQTT-3.1.2-11] [MQTT-3.1.2-13] without a will, will QoS and will retain are 0.
+        // [MQTT-3.1.2-11] [MQTT-3.1.2-13] [MQTT-3.1.2-15] without a will, will QoS and will retain are 0.
         if (!header.isWillFlag() && (header.willQos() != 0 || header.isWillRetain())) {
             return ProtocolError.MALFORMED_PACKET;
         }
-        // [MQTT-3.1.2-12] will QoS 3 is malformed.
+        // [MQTT-3.1.2-14] will QoS 3 is malformed.
         if (header.willQos() > 2) {
             return ProtocolError.MALFORMED_PACKET;
         }
@@ -43,7 +43,7 @@ final class ConnectChecks {
     }
 
     private static @Nullable ProtocolError checkProperties(MqttProperties properties) {
-        // [MQTT-3.1.2-?] a receive maximum or maximum packet size of 0 is a protocol error.
+        // §3.1.2.11.3 and §3.1.2.11.4: a receive maximum or maximum packet size of 0 is a protocol error.
         if (PropertiesCodec.intValue(properties, MqttProperties.RECEIVE_MAXIMUM, 1) == 0
                 || PropertiesCodec.intValue(properties, MqttProperties.MAXIMUM_PACKET_SIZE, 1) == 0) {
             return ProtocolError.PROTOCOL_ERROR;

@@ -41,7 +41,7 @@ public final class ConnectHandler {
         String assignedId = null;
         if (requestedId.isEmpty()) {
             if (!v5 && !header.isCleanSession()) {
-                // [MQTT-3.1.3-8] an empty client id needs clean session in MQTT 3.1.1.
+                // MQTT 3.1.1 [MQTT-3.1.3-8]: an empty client id needs clean session; MQTT 5 allows it.
                 conn.connecting(rules, new Negotiated(0, Long.MAX_VALUE, 0, 0));
                 return ProtocolAction.refuse(ProtocolError.CLIENT_IDENTIFIER_NOT_VALID);
             }
@@ -67,6 +67,7 @@ public final class ConnectHandler {
             return ProtocolAction.refuse(invalid);
         }
         if (clientId.length() > config.maxClientIdLength()) {
+            // [MQTT-3.1.3-8]; MQTT 3.1.1 [MQTT-3.1.3-9] with return code 0x02.
             return ProtocolAction.refuse(ProtocolError.CLIENT_IDENTIFIER_NOT_VALID);
         }
         if (PropertiesCodec.stringValue(properties, MqttProperties.AUTHENTICATION_METHOD) != null) {
@@ -77,7 +78,7 @@ public final class ConnectHandler {
         int keepAlive = header.keepAliveTimeSeconds();
         int serverKeepAlive = -1;
         if (v5 && (keepAlive > config.maxKeepAliveSeconds() || keepAlive == 0 && config.maxKeepAliveSeconds() < 65_535)) {
-            // MQTT 5 §3.2.2.3.14: the client must use the server keep alive the CONNACK gives it.
+            // [MQTT-3.2.2-21] the client must use the server keep alive the CONNACK gives it.
             keepAlive = config.maxKeepAliveSeconds();
             serverKeepAlive = keepAlive;
         }

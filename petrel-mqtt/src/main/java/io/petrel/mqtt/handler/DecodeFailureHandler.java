@@ -12,7 +12,8 @@ import io.petrel.mqtt.protocol.VersionRules;
 
 /**
  * A packet the decoder rejected. Before CONNECT completes, a CONNECT gets a refusing CONNACK where its
- * version has a code for the error; after, the client gets a DISCONNECT (MQTT 5) and the connection closes.
+ * version has a code for the error [MQTT-3.1.4-1] (MQTT 3.1.1 closes without one); after, the client gets a
+ * DISCONNECT (MQTT 5) and the connection closes [MQTT-4.13.1-1].
  * The decoder discards everything after a bad packet, so nothing else on the connection is processed.
  */
 public final class DecodeFailureHandler {

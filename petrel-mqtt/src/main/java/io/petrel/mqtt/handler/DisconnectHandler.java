@@ -27,7 +27,7 @@ public final class DisconnectHandler {
             if (properties.getProperty(MqttProperties.SESSION_EXPIRY_INTERVAL) != null) {
                 long requested =
                         PropertiesCodec.intValue(properties, MqttProperties.SESSION_EXPIRY_INTERVAL, 0) & 0xFFFF_FFFFL;
-                // [MQTT-3.14.2-2] a session that was to end with the connection cannot be extended here.
+                // §3.14.2.2.2: a session that was to end with the connection cannot be given an expiry here.
                 if (conn.sessionExpiryAtConnect() == 0 && requested != 0) {
                     return ProtocolAction.disconnect(ProtocolError.PROTOCOL_ERROR);
                 }

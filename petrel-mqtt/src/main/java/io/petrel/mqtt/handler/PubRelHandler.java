@@ -14,7 +14,8 @@ public final class PubRelHandler {
 
     public static ProtocolAction handle(MqttConnection conn, MqttMessage pubrel, Session session) {
         int packetId = PacketIds.of(pubrel);
-        // [MQTT-4.3.3-?] the PUBCOMP frees the packet id; a second PUBREL for it is answered all the same.
+        // [MQTT-4.3.3-11] PUBREL gets a PUBCOMP with its packet id, which is then free [MQTT-4.3.3-12]; a second
+        // PUBREL for it is answered all the same, with 0x92.
         int code = session.qos2Released(packetId) ? 0 : PACKET_IDENTIFIER_NOT_FOUND;
         return ProtocolAction.reply(conn.rules().pubComp(packetId, code));
     }

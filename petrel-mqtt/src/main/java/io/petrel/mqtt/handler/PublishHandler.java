@@ -62,7 +62,7 @@ public final class PublishHandler {
             return ProtocolAction.disconnect(ProtocolError.TOPIC_NAME_INVALID);
         }
         if (publish.fixedHeader().isRetain() && !conn.protocol().config().retainAvailable()) {
-            // [MQTT-3.3.1-?] retain sent although the CONNACK said it is unavailable.
+            // [MQTT-3.2.2-14] retain sent although the CONNACK said it is unavailable: 0x9A, as §3.3.1.3 says.
             return ProtocolAction.disconnect(ProtocolError.RETAIN_NOT_SUPPORTED);
         }
         int format = PropertiesCodec.intValue(properties, MqttProperties.PAYLOAD_FORMAT_INDICATOR, 0);
@@ -70,11 +70,11 @@ public final class PublishHandler {
             return ProtocolAction.disconnect(ProtocolError.PROTOCOL_ERROR);
         }
         if (qos == 2 && !session.qos2Arrived(packetId)) {
-            // [MQTT-4.3.3-?] a resent QoS 2 PUBLISH is acknowledged again, never forwarded twice.
+            // [MQTT-4.3.3-10] a resent QoS 2 PUBLISH is acknowledged again, never forwarded twice.
             return ProtocolAction.reply(conn.rules().pubRec(packetId, 0, null));
         }
         if (qos == 2 && session.qos2Pending() > conn.protocol().config().receiveMaximum()) {
-            // [MQTT-3.3.4-9] more unacknowledged QoS 2 than the receive maximum allows.
+            // [MQTT-3.3.4-7] more unacknowledged QoS 2 than the receive maximum allows: 0x93, as §3.3.4 says.
             return ProtocolAction.disconnect(ProtocolError.RECEIVE_MAXIMUM_EXCEEDED);
         }
         if (format == 1 && !ByteBufUtil.isText(publish.payload(), StandardCharsets.UTF_8)) {
@@ -97,7 +97,7 @@ public final class PublishHandler {
     /**
      * Refuses a message: MQTT 5 says why in the PUBACK or PUBREC; at QoS 0 there is no acknowledgement, so a
      * bad payload ends the connection while an unauthorized one is dropped. MQTT 3 has no way to say no, so
-     * the message is dropped and acknowledged as usual [MQTT-3.3.5-2].
+     * the message is dropped and acknowledged as usual (MQTT 3.1.1 [MQTT-3.3.5-2]).
      */
     private static ProtocolAction refuse(MqttConnection conn, Session session, int qos, int packetId,
             int reasonCode, ProtocolError error) {

@@ -40,7 +40,7 @@ public final class SubscribeHandler {
         int subscriptionId = 0;
         if (v5 && properties.getProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER) != null) {
             subscriptionId = PropertiesCodec.intValue(properties, MqttProperties.SUBSCRIPTION_IDENTIFIER, 0);
-            // [MQTT-3.8.2-?] a subscription identifier of 0 is a protocol error.
+            // §3.8.2.1.2: a subscription identifier of 0 is a protocol error.
             if (subscriptionId == 0) {
                 return ProtocolAction.disconnect(ProtocolError.PROTOCOL_ERROR);
             }
@@ -52,7 +52,7 @@ public final class SubscribeHandler {
             MqttSubscriptionOption option = request.option();
             if (!v5 && (option.isNoLocal() || option.isRetainAsPublished()
                     || option.retainHandling() != MqttSubscriptionOption.RetainedHandlingPolicy.SEND_AT_SUBSCRIBE)) {
-                // MQTT 3.1.1 [MQTT-3.8.3-4]: the upper bits of the requested QoS byte are reserved.
+                // MQTT 3.1.1 [MQTT-3-8.3-4] (so numbered there): the upper bits of the QoS byte are reserved.
                 return ProtocolAction.disconnect(ProtocolError.MALFORMED_PACKET);
             }
             TopicFilter filter;

@@ -35,7 +35,7 @@ final class Mqtt3Rules implements VersionRules {
         if (error.returnCode() < 0) {
             return null;
         }
-        // [MQTT-3.2.2-4] a refusing CONNACK has session present 0.
+        // MQTT 3.1.1 [MQTT-3.2.2-4]: a refusing CONNACK has session present 0.
         return MqttMessageBuilders.connAck()
                 .returnCode(MqttConnectReturnCode.valueOf((byte) error.returnCode()))
                 .sessionPresent(false)

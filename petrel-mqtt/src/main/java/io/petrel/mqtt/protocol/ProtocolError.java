@@ -77,7 +77,7 @@ public enum ProtocolError {
 
     /**
      * Whether the server tells an MQTT 5 client with a DISCONNECT before closing. A connection whose first
-     * packet was not CONNECT, or that never sent CONNECT, gets no DISCONNECT [MQTT-4.13.1-1]: the client has
+     * packet was not CONNECT, or that never sent CONNECT, gets no DISCONNECT [MQTT-3.14.0-1]: the client has
      * not agreed on a protocol version yet.
      */
     public boolean sendsDisconnect() {
