@@ -38,7 +38,8 @@ class MalformedPacketIT {
 
     @Test
     void aRemainingLengthOfFiveBytesIsMalformed() {
-        // [MQTT-1.5.5-1] a Variable Byte Integer has at most four bytes; MQTT 5 §4.13 says 0x81.
+        // [MQTT-1.5.5-1] a Variable Byte Integer has at most four bytes; MQTT 5 says 0x81, and the connection
+        // closes [MQTT-4.13.1-1].
         try (BadInput check = BadInput.expect(petrel, bystander, "MALFORMED_REMAINING_LENGTH");
                 RawMqttClient client = connected(petrel, 5, "rl-5")) {
             client.sendHex("30 ff ff ff ff 01");

@@ -1,8 +1,8 @@
 package io.petrel.it;
 
 import io.petrel.testkit.EmbeddedPetrel;
-import io.petrel.testkit.MqttBytes;
 import io.petrel.testkit.MqttBytes.Properties;
+import io.petrel.testkit.MqttBytes;
 import io.petrel.testkit.MqttPackets;
 import io.petrel.testkit.RawMqttClient;
 import org.junit.jupiter.api.AfterAll;

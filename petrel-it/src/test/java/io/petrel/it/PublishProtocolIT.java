@@ -4,8 +4,8 @@ import static io.petrel.it.BadInput.assertDisconnect;
 import static io.petrel.it.BadInput.connected;
 
 import io.petrel.testkit.EmbeddedPetrel;
-import io.petrel.testkit.MqttBytes;
 import io.petrel.testkit.MqttBytes.Properties;
+import io.petrel.testkit.MqttBytes;
 import io.petrel.testkit.MqttPackets;
 import io.petrel.testkit.RawMqttClient;
 import org.junit.jupiter.api.AfterAll;

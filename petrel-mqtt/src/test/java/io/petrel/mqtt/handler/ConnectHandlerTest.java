@@ -4,11 +4,14 @@ import static io.petrel.mqtt.listener.ClientPackets.connect;
 import static io.petrel.mqtt.listener.ClientPackets.connectBuilder;
 import static io.petrel.mqtt.listener.ClientPackets.properties;
 import static io.petrel.mqtt.listener.ClientPackets.publish;
+import static io.petrel.mqtt.listener.ClientPackets.qos;
+import static io.petrel.mqtt.listener.ClientPackets.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -109,7 +112,7 @@ class ConnectHandlerTest {
 
     @Test
     void refusesAnEmptyIdentifierWithoutCleanSessionInMqtt311() {
-        // MQTT 3.1.1 [MQTT-3.1.3-8]: return code 0x02, then a close.
+        // MQTT 3.1.1 [MQTT-3.1.3-8]: return code 0x02, then a close; [MQTT-3.2.2-4] session present 0.
         try (ProtocolHarness channel = ProtocolHarness.start()) {
             channel.send(connectBuilder(MqttVersion.MQTT_3_1_1, "").cleanSession(false).build());
 
@@ -174,7 +177,7 @@ class ConnectHandlerTest {
         // [MQTT-4.12.0-7] a client that gave no authentication method never sends AUTH.
         try (ProtocolHarness channel = ProtocolHarness.start()) {
             connected(channel, MqttVersion.MQTT_5, "auth");
-            channel.send(io.netty.handler.codec.mqtt.MqttMessageBuilders.auth().reasonCode((byte) 0x19).build());
+            channel.send(MqttMessageBuilders.auth().reasonCode((byte) 0x19).build());
 
             assertThat(disconnectReason(channel.read())).isEqualTo(0x82);
             assertThat(channel.isOpen()).isFalse();
@@ -304,8 +307,7 @@ class ConnectHandlerTest {
         try (ProtocolHarness subscriber = ProtocolHarness.start();
                 ProtocolHarness refused = new ProtocolHarness(subscriber.protocol())) {
             connected(subscriber, MqttVersion.MQTT_5, "watcher");
-            subscriber.send(io.petrel.mqtt.listener.ClientPackets.subscribe(1, "#",
-                    io.petrel.mqtt.listener.ClientPackets.qos(0)));
+            subscriber.send(subscribe(1, "#", qos(0)));
             assertThat(subscriber.read().fixedHeader().messageType()).isEqualTo(MqttMessageType.SUBACK);
 
             refused.sendTogether(connect(MqttVersion.MQTT_5, "rm0", properties(MqttProperties.RECEIVE_MAXIMUM, 0)),

@@ -19,8 +19,6 @@ import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
-import io.petrel.api.ClientInfo;
-import io.petrel.api.auth.Authorizer;
 import io.petrel.mqtt.listener.Limits;
 import io.petrel.mqtt.listener.ProtocolHarness;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
@@ -99,19 +97,8 @@ class MaximumPacketSizeTest {
     void leavesOutAReasonStringThatWouldMakeAnAcknowledgementTooLarge() {
         // [MQTT-3.4.2-2] [MQTT-3.5.2-2] no Reason String that would take a PUBACK or PUBREC over the client's
         // Maximum Packet Size.
-        Authorizer noPublishing = new Authorizer() {
-            @Override
-            public boolean mayPublish(ClientInfo client, String topic) {
-                return false;
-            }
-
-            @Override
-            public boolean maySubscribe(ClientInfo client, String filter) {
-                return true;
-            }
-        };
         try (ProtocolHarness channel = new ProtocolHarness(
-                ProtocolHarness.context(MqttProtocolConfig.defaults(), noPublishing))) {
+                ProtocolHarness.context(MqttProtocolConfig.defaults(), ProtocolHarness.PUBLISHING_REFUSED))) {
             channel.send(connect(MqttVersion.MQTT_5, "tiny", properties(MqttProperties.MAXIMUM_PACKET_SIZE, 16)));
             channel.read(MqttConnAckMessage.class);
             channel.send(publish("t", 1, 1, "x"));

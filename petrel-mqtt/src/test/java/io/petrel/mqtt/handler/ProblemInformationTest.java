@@ -14,26 +14,12 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
-import io.petrel.api.ClientInfo;
-import io.petrel.api.auth.Authorizer;
 import io.petrel.mqtt.listener.ProtocolHarness;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import org.junit.jupiter.api.Test;
 
 /** Request Problem Information: what a client that asks for no reason strings gets. */
 class ProblemInformationTest {
-    private static final Authorizer NO_PUBLISHING = new Authorizer() {
-        @Override
-        public boolean mayPublish(ClientInfo client, String topic) {
-            return false;
-        }
-
-        @Override
-        public boolean maySubscribe(ClientInfo client, String filter) {
-            return true;
-        }
-    };
-
     @Test
     void aRefusingPubackCarriesAReasonStringByDefault() {
         try (ProtocolHarness channel = refusingServer()) {
@@ -96,7 +82,7 @@ class ProblemInformationTest {
     }
 
     private static ProtocolHarness refusingServer() {
-        return new ProtocolHarness(ProtocolHarness.context(MqttProtocolConfig.defaults(), NO_PUBLISHING));
+        return new ProtocolHarness(ProtocolHarness.context(MqttProtocolConfig.defaults(), ProtocolHarness.PUBLISHING_REFUSED));
     }
 
     private static String reasonString(MqttProperties properties) {

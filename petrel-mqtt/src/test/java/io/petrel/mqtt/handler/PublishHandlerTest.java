@@ -20,9 +20,14 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import io.petrel.mqtt.listener.ClientPackets;
 import io.petrel.mqtt.listener.Limits;
 import io.petrel.mqtt.listener.ProtocolHarness;
+import io.petrel.mqtt.protocol.MqttProtocolConfig;
+import io.petrel.mqtt.protocol.ProtocolContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class PublishHandlerTest {
@@ -62,6 +67,105 @@ class PublishHandlerTest {
             assertReply(publisher.read(), MqttMessageType.PUBREC, 5, 0x00);
             assertThat(subscriber.read(MqttPublishMessage.class).variableHeader().topicName()).isEqualTo("q2");
             assertThat(subscriber.read()).isNull();
+        }
+    }
+
+    @Test
+    void aPacketIdIsNewAgainAfterPubcomp() {
+        // [MQTT-4.3.3-12] after PUBCOMP, a PUBLISH with the same packet id is a new publication.
+        try (ProtocolHarness subscriber = ProtocolHarness.start();
+                ProtocolHarness publisher = new ProtocolHarness(subscriber.protocol())) {
+            connected(subscriber, MqttVersion.MQTT_5, "sub");
+            subscriber.send(subscribe(1, "again", qos(0)));
+            subscriber.read();
+            connected(publisher, MqttVersion.MQTT_5, "pub");
+
+            for (String payload : new String[] {"first", "second"}) {
+                publisher.send(publish("again", 2, 3, payload));
+                assertReply(publisher.read(), MqttMessageType.PUBREC, 3, 0);
+                publisher.send(reply(MqttMessageType.PUBREL, 3));
+                assertReply(publisher.read(), MqttMessageType.PUBCOMP, 3, 0);
+                assertThat(subscriber.read(MqttPublishMessage.class).payload().toString(StandardCharsets.UTF_8))
+                        .isEqualTo(payload);
+            }
+        }
+    }
+
+    @Test
+    void aPubrecForAnUnknownPacketIdGetsPubrelWithPacketIdentifierNotFound() {
+        // §4.3.3: the exchange is completed all the same, with 0x92.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            connected(channel, MqttVersion.MQTT_5, "pubrec");
+            channel.send(reply(MqttMessageType.PUBREC, 42));
+
+            assertReply(channel.read(), MqttMessageType.PUBREL, 42, 0x92);
+            assertThat(channel.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void anMqtt3PublishTheClientMayNotMakeIsAcknowledgedAndDropped() {
+        // MQTT 3.1.1 [MQTT-3.3.5-2]: no way to say no, so a positive acknowledgement, and nobody receives it.
+        try (ProtocolHarness subscriber = new ProtocolHarness(
+                ProtocolHarness.context(MqttProtocolConfig.defaults(),
+                        ProtocolHarness.PUBLISHING_REFUSED));
+                ProtocolHarness publisher = new ProtocolHarness(subscriber.protocol())) {
+            connected(subscriber, MqttVersion.MQTT_3_1_1, "sub");
+            subscriber.send(subscribe(1, "#", qos(1)));
+            subscriber.read();
+            connected(publisher, MqttVersion.MQTT_3_1_1, "pub");
+
+            publisher.send(publish("forbidden", 1, 9, "x"));
+
+            assertThat(publisher.readHex()).isEqualTo("40020009");
+            assertThat(subscriber.read()).isNull();
+            assertThat(publisher.isOpen()).isTrue();
+            assertThat(publisher.metrics().refusals()).containsEntry("PUBLISH_NOT_AUTHORIZED", 1L);
+        }
+    }
+
+    @Test
+    void anEmptyTopicNameIsInvalid() {
+        // [MQTT-4.7.3-1] a topic name has at least one character; MQTT 5 may use a topic alias instead.
+        try (ProtocolHarness v5 = ProtocolHarness.start(); ProtocolHarness v311 = ProtocolHarness.start()) {
+            connected(v5, MqttVersion.MQTT_5, "empty-5");
+            connected(v311, MqttVersion.MQTT_3_1_1, "empty-4");
+            v5.send(publish("", 0, 0, "x"));
+            v311.send(publish("", 1, 1, "x"));
+
+            assertThat(disconnectReason(v5.read())).isEqualTo(0x90);
+            assertThat(v311.read()).isNull();
+            assertThat(v311.isOpen()).isFalse();
+            assertThat(v311.metrics().closedCount("TOPIC_NAME_INVALID")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theSubscriberGetsTheExpiryLessTheTimeTheMessageWaited() {
+        // [MQTT-3.3.2-6]
+        AtomicLong now = new AtomicLong(1_000_000);
+        ProtocolContext context = ProtocolHarness.context(() -> Instant.ofEpochMilli(now.get()));
+        try (ProtocolHarness away = new ProtocolHarness(context);
+                ProtocolHarness publisher = new ProtocolHarness(context);
+                ProtocolHarness back = new ProtocolHarness(context)) {
+            MqttProperties persistent = properties(MqttProperties.SESSION_EXPIRY_INTERVAL, 600);
+            away.send(ClientPackets.connect(MqttVersion.MQTT_5, "away", persistent));
+            away.read();
+            away.send(subscribe(1, "expiring", qos(1)));
+            away.read();
+            away.drop();
+            connected(publisher, MqttVersion.MQTT_5, "pub");
+
+            publisher.send(publish("expiring", 1, 1, "x", properties(MqttProperties.PUBLICATION_EXPIRY_INTERVAL, 60)));
+            publisher.read();
+            now.addAndGet(20_000);
+            back.send(ClientPackets.connectBuilder(MqttVersion.MQTT_5, "away")
+                    .cleanSession(false).properties(persistent).build());
+            back.read();
+
+            MqttPublishMessage delivered = back.read(MqttPublishMessage.class);
+            assertThat(delivered.variableHeader().properties()
+                    .getProperty(MqttProperties.PUBLICATION_EXPIRY_INTERVAL).value()).isEqualTo(40);
         }
     }
 
@@ -118,7 +222,7 @@ class PublishHandlerTest {
         // [MQTT-3.3.4-7] a client sends at most Receive Maximum unacknowledged QoS 2 messages; §3.3.4 says
         // the server answers more with DISCONNECT 0x93.
         try (ProtocolHarness channel = ProtocolHarness.start(Limits.receiveMaximum(2))) {
-            channel.send(io.petrel.mqtt.listener.ClientPackets.connect(MqttVersion.MQTT_5, "greedy"));
+            channel.send(ClientPackets.connect(MqttVersion.MQTT_5, "greedy"));
             MqttConnAckMessage connAck = channel.read(MqttConnAckMessage.class);
             assertThat(connAck.variableHeader().properties().getProperty(MqttProperties.RECEIVE_MAXIMUM).value())
                     .isEqualTo(2);
@@ -180,7 +284,7 @@ class PublishHandlerTest {
         // [MQTT-3.2.2-14] a client told Retain Available 0 never sets RETAIN; §3.3.1.3 says the server answers
         // with DISCONNECT 0x9A.
         try (ProtocolHarness channel = ProtocolHarness.start(Limits.retainUnavailable())) {
-            channel.send(io.petrel.mqtt.listener.ClientPackets.connect(MqttVersion.MQTT_5, "retainer"));
+            channel.send(ClientPackets.connect(MqttVersion.MQTT_5, "retainer"));
             MqttConnAckMessage connAck = channel.read(MqttConnAckMessage.class);
             assertThat(connAck.variableHeader().properties().getProperty(MqttProperties.RETAIN_AVAILABLE).value())
                     .isEqualTo(0);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
@@ -97,7 +98,7 @@ class ServerDisconnectTest {
         try (ProtocolHarness channel = ProtocolHarness.start()) {
             connected(channel, MqttVersion.MQTT_5, "extend");
             MqttProperties properties = ClientPackets.properties(MqttProperties.SESSION_EXPIRY_INTERVAL, 60);
-            channel.send(io.netty.handler.codec.mqtt.MqttMessageBuilders.disconnect().reasonCode((byte) 0)
+            channel.send(MqttMessageBuilders.disconnect().reasonCode((byte) 0)
                     .properties(properties).build());
 
             assertThat(disconnectReason(channel.read())).isEqualTo(0x82);

@@ -121,6 +121,57 @@ class TopicAliasTest {
         }
     }
 
+    @Test
+    void theServerAliasesTopicsUpToTheClientsMaximum() {
+        // [MQTT-3.1.2-29] [MQTT-3.3.2-11] never an alias above the client's Topic Alias Maximum.
+        try (ProtocolHarness subscriber = ProtocolHarness.start();
+                ProtocolHarness publisher = new ProtocolHarness(subscriber.protocol())) {
+            subscriber.send(ClientPackets.connect(MqttVersion.MQTT_5, "aliased",
+                    properties(MqttProperties.TOPIC_ALIAS_MAXIMUM, 1)));
+            subscriber.read(MqttConnAckMessage.class);
+            subscriber.send(subscribe(1, "a/#", qos(0)));
+            subscriber.read();
+            connected(publisher, MqttVersion.MQTT_5, "plain");
+
+            publisher.send(publish("a/1", 0, 0, "1"), publish("a/1", 0, 0, "2"), publish("a/2", 0, 0, "3"));
+
+            MqttPublishMessage first = subscriber.read(MqttPublishMessage.class);
+            assertThat(first.variableHeader().topicName()).isEqualTo("a/1");
+            assertThat(alias(first)).isEqualTo(1);
+            MqttPublishMessage second = subscriber.read(MqttPublishMessage.class);
+            assertThat(second.variableHeader().topicName()).isEmpty();
+            assertThat(alias(second)).isEqualTo(1);
+            MqttPublishMessage third = subscriber.read(MqttPublishMessage.class);
+            assertThat(third.variableHeader().topicName()).isEqualTo("a/2");
+            assertThat(alias(third)).isNull();
+        }
+    }
+
+    @Test
+    void theServerSendsNoAliasToAClientThatAcceptsNone() {
+        // [MQTT-3.1.2-30]
+        try (ProtocolHarness subscriber = ProtocolHarness.start();
+                ProtocolHarness publisher = new ProtocolHarness(subscriber.protocol())) {
+            connected(subscriber, MqttVersion.MQTT_5, "unaliased");
+            subscriber.send(subscribe(1, "a", qos(0)));
+            subscriber.read();
+            connected(publisher, MqttVersion.MQTT_5, "plain");
+
+            publisher.send(publish("a", 0, 0, "1"), publish("a", 0, 0, "2"));
+
+            assertThat(alias(subscriber.read(MqttPublishMessage.class))).isNull();
+            MqttPublishMessage second = subscriber.read(MqttPublishMessage.class);
+            assertThat(second.variableHeader().topicName()).isEqualTo("a");
+            assertThat(alias(second)).isNull();
+        }
+    }
+
+    private static Integer alias(MqttPublishMessage publish) {
+        MqttProperties.MqttProperty<?> property =
+                publish.variableHeader().properties().getProperty(MqttProperties.TOPIC_ALIAS);
+        return property == null ? null : (Integer) property.value();
+    }
+
     private static String topicAndPayload(MqttPublishMessage publish) {
         return publish.variableHeader().topicName() + " " + publish.payload().toString(StandardCharsets.UTF_8);
     }

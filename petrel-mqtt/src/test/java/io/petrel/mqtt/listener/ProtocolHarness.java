@@ -10,6 +10,7 @@ import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.petrel.api.ClientInfo;
 import io.petrel.api.Principal;
 import io.petrel.api.auth.AuthResult;
 import io.petrel.api.auth.Authenticator;
@@ -39,6 +40,19 @@ import org.jspecify.annotations.Nullable;
 public final class ProtocolHarness implements AutoCloseable {
     /** The address the server sees the client connect from. */
     public static final InetSocketAddress REMOTE = new InetSocketAddress("127.0.0.1", 40_000);
+
+    /** An authorizer that lets clients subscribe to anything and publish nothing. */
+    public static final Authorizer PUBLISHING_REFUSED = new Authorizer() {
+        @Override
+        public boolean mayPublish(ClientInfo client, String topic) {
+            return false;
+        }
+
+        @Override
+        public boolean maySubscribe(ClientInfo client, String filter) {
+            return true;
+        }
+    };
 
     private static final Authenticator ANYONE =
             attempt -> CompletableFuture.completedFuture(AuthResult.accept(Principal.ANONYMOUS));
@@ -85,8 +99,19 @@ public final class ProtocolHarness implements AutoCloseable {
     /** A fresh engine with the given limits, authenticator and authorizer. */
     public static ProtocolContext context(MqttProtocolConfig config, Authenticator authenticator,
             Authorizer authorizer) {
-        Engine engine = new Engine(EngineConfig.defaults("test"), List::of, InstantSource.system());
+        return context(config, authenticator, authorizer, InstantSource.system());
+    }
+
+    /** A fresh engine with the given limits, authenticator, authorizer and wall clock. */
+    public static ProtocolContext context(MqttProtocolConfig config, Authenticator authenticator,
+            Authorizer authorizer, InstantSource clock) {
+        Engine engine = new Engine(EngineConfig.defaults("test"), List::of, clock);
         return new ProtocolContext(engine, config, authenticator, authorizer);
+    }
+
+    /** A fresh engine with default limits, which lets everyone in and allows everything, on a given clock. */
+    public static ProtocolContext context(InstantSource clock) {
+        return context(MqttProtocolConfig.defaults(), ANYONE, Authorizer.ALLOW_ALL, clock);
     }
 
     public ProtocolContext protocol() {
