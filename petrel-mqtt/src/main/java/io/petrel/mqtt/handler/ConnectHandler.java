@@ -66,8 +66,9 @@ public final class ConnectHandler {
         if (invalid != null) {
             return ProtocolAction.refuse(invalid);
         }
-        if (clientId.length() > config.maxClientIdLength()) {
-            // [MQTT-3.1.3-8]; MQTT 3.1.1 [MQTT-3.1.3-9] with return code 0x02.
+        if (requestedId.length() > config.maxClientIdLength()) {
+            // [MQTT-3.1.3-8]; MQTT 3.1.1 [MQTT-3.1.3-9] with return code 0x02. The limit is on what the client
+            // asks for: an identifier the server assigned is never refused.
             return ProtocolAction.refuse(ProtocolError.CLIENT_IDENTIFIER_NOT_VALID);
         }
         if (PropertiesCodec.stringValue(properties, MqttProperties.AUTHENTICATION_METHOD) != null) {

@@ -100,6 +100,17 @@ class ConnectHandlerTest {
     }
 
     @Test
+    void assignsAnIdentifierEvenWhenIdentifiersAreLimitedToTwentyThreeCharacters() {
+        // [MQTT-3.1.3-6] the limit is on what clients ask for, not on the identifier the server assigns.
+        try (ProtocolHarness channel = ProtocolHarness.start(Limits.maxClientIdLength(23))) {
+            channel.send(connect(MqttVersion.MQTT_5, ""));
+
+            assertThat(assignedId(channel.read(MqttConnAckMessage.class))).isNotEmpty();
+            assertThat(channel.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void acceptsAnEmptyIdentifierWithCleanSessionInMqtt311() {
         // MQTT 3.1.1 [MQTT-3.1.3-6]: the server assigns an id, but MQTT 3 has no way to tell the client.
         try (ProtocolHarness channel = ProtocolHarness.start()) {
