@@ -16,8 +16,13 @@ final class ConnectChecks {
     private ConnectChecks() {
     }
 
-    /** The first problem with a CONNECT, or null if it is acceptable. */
-    static @Nullable ProtocolError check(MqttConnectVariableHeader header, MqttConnectPayload payload, boolean v5) {
+    /**
+     * The first problem with a CONNECT, or null if it is acceptable.
+     *
+     * @param retainAvailable whether the server supports retained messages, which a retained will needs
+     */
+    static @Nullable ProtocolError check(MqttConnectVariableHeader header, MqttConnectPayload payload, boolean v5,
+            boolean retainAvailable) {
         // [MQTT-3.1.2-11] [MQTT-3.1.2-13] [MQTT-3.1.2-15] without a will, will QoS and will retain are 0.
         if (!header.isWillFlag() && (header.willQos() != 0 || header.isWillRetain())) {
             return ProtocolError.MALFORMED_PACKET;
@@ -37,6 +42,10 @@ final class ConnectChecks {
             }
         }
         if (header.isWillFlag()) {
+            if (header.isWillRetain() && !retainAvailable) {
+                // [MQTT-3.2.2-13] a retained will without retain support is refused, with 0x9A for MQTT 5.
+                return ProtocolError.RETAIN_NOT_SUPPORTED;
+            }
             return checkWill(payload);
         }
         return null;

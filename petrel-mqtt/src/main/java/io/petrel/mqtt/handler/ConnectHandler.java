@@ -62,7 +62,7 @@ public final class ConnectHandler {
                 grantedExpiry);
         conn.connecting(rules, terms);
 
-        ProtocolError invalid = ConnectChecks.check(header, payload, v5);
+        ProtocolError invalid = ConnectChecks.check(header, payload, v5, config.retainAvailable());
         if (invalid != null) {
             return ProtocolAction.refuse(invalid);
         }

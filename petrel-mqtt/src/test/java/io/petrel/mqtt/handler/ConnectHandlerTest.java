@@ -288,6 +288,24 @@ class ConnectHandlerTest {
     }
 
     @Test
+    void aRetainedWillIsRefusedWhenRetainIsUnavailable() {
+        // [MQTT-3.2.2-13] a Will Retain of 1 is refused, with 0x9A, when the server does not support retain.
+        try (ProtocolHarness v5 = ProtocolHarness.start(Limits.retainUnavailable());
+                ProtocolHarness v311 = ProtocolHarness.start(Limits.retainUnavailable())) {
+            v5.send(connectBuilder(MqttVersion.MQTT_5, "retained-will").willFlag(true).willTopic("status")
+                    .willMessage("gone").willRetain(true).build());
+            v311.send(connectBuilder(MqttVersion.MQTT_3_1_1, "retained-will").willFlag(true).willTopic("status")
+                    .willMessage("gone").willRetain(true).build());
+
+            assertThat(v5.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_RETAIN_NOT_SUPPORTED);
+            assertThat(v311.read()).isNull();
+            assertThat(v311.isOpen()).isFalse();
+            assertThat(v5.metrics().closedCount("RETAIN_NOT_SUPPORTED")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSecondConnectIsAProtocolError() {
         // [MQTT-3.1.0-2] the server treats a second CONNECT as a Protocol Error and closes the connection.
         try (ProtocolHarness channel = ProtocolHarness.start()) {
