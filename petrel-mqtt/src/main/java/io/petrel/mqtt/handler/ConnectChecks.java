@@ -71,6 +71,11 @@ final class ConnectChecks {
             return ProtocolError.WILL_TOPIC_INVALID;
         }
         MqttProperties properties = payload.willProperties();
+        // [MQTT-3.3.2-14] the will becomes a PUBLISH, whose response topic has no wildcards.
+        String responseTopic = PropertiesCodec.stringValue(properties, MqttProperties.RESPONSE_TOPIC);
+        if (responseTopic != null && !Topics.isValidTopicName(responseTopic)) {
+            return ProtocolError.RESPONSE_TOPIC_INVALID;
+        }
         int format = PropertiesCodec.intValue(properties, MqttProperties.PAYLOAD_FORMAT_INDICATOR, 0);
         if (format > 1) {
             return ProtocolError.PROTOCOL_ERROR;

@@ -56,6 +56,11 @@ public final class PublishHandler {
             if (properties.getProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER) != null) {
                 return ProtocolAction.disconnect(ProtocolError.PROTOCOL_ERROR);
             }
+            // [MQTT-3.3.2-14] a response topic names where to publish: no wildcards.
+            String responseTopic = PropertiesCodec.stringValue(properties, MqttProperties.RESPONSE_TOPIC);
+            if (responseTopic != null && !Topics.isValidTopicName(responseTopic)) {
+                return ProtocolAction.disconnect(ProtocolError.RESPONSE_TOPIC_INVALID);
+            }
         }
         // [MQTT-4.7.3-1] a topic name has at least one character.
         if (!Topics.isValidTopicName(topic)) {

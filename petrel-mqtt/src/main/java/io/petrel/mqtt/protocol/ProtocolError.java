@@ -33,6 +33,7 @@ public enum ProtocolError {
     SECOND_CONNECT(0x82, -1, "second CONNECT on one connection"),
     FIRST_PACKET_NOT_CONNECT(0x82, -1, "first packet was not CONNECT"),
     TOPIC_NAME_INVALID(0x90, -1, "topic name not valid"),
+    RESPONSE_TOPIC_INVALID(0x82, -1, "response topic not valid"),
     TOPIC_ALIAS_INVALID(0x94, -1, "topic alias not valid"),
     RECEIVE_MAXIMUM_EXCEEDED(0x93, -1, "receive maximum exceeded"),
     PACKET_TOO_LARGE(0x95, -1, "packet too large"),

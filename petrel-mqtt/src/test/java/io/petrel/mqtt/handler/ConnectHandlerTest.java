@@ -306,6 +306,21 @@ class ConnectHandlerTest {
     }
 
     @Test
+    void aWillResponseTopicWithAWildcardIsRefused() {
+        // [MQTT-3.3.2-14] as for a PUBLISH: the will becomes one.
+        MqttProperties will = new MqttProperties();
+        will.add(new MqttProperties.StringProperty(MqttProperties.RESPONSE_TOPIC, "+/replies"));
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.send(connectBuilder(MqttVersion.MQTT_5, "will-response").willFlag(true).willTopic("status")
+                    .willMessage("gone").willProperties(will).build());
+
+            assertThat(channel.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_PROTOCOL_ERROR);
+            assertThat(channel.metrics().closedCount("RESPONSE_TOPIC_INVALID")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSecondConnectIsAProtocolError() {
         // [MQTT-3.1.0-2] the server treats a second CONNECT as a Protocol Error and closes the connection.
         try (ProtocolHarness channel = ProtocolHarness.start()) {

@@ -265,6 +265,20 @@ class PublishHandlerTest {
     }
 
     @Test
+    void aResponseTopicWithAWildcardIsAProtocolError() {
+        // [MQTT-3.3.2-14] a Response Topic contains no wildcard: it is the topic a response is published to.
+        MqttProperties properties = new MqttProperties();
+        properties.add(new MqttProperties.StringProperty(MqttProperties.RESPONSE_TOPIC, "replies/#"));
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            connected(channel, MqttVersion.MQTT_5, "requester");
+            channel.send(publish("requests", 1, 1, "x", properties));
+
+            assertThat(disconnectReason(channel.read())).isEqualTo(0x82);
+            assertThat(channel.metrics().closedCount("RESPONSE_TOPIC_INVALID")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aQos0PublishWithTheDupFlagIsMalformed() {
         // [MQTT-3.3.1-2] the DUP flag is 0 on every QoS 0 message.
         try (ProtocolHarness channel = ProtocolHarness.start()) {
