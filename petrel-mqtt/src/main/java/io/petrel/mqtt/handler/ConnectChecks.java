@@ -62,6 +62,11 @@ final class ConnectChecks {
         if (problem > 1 || response > 1) {
             return ProtocolError.PROTOCOL_ERROR;
         }
+        // §3.1.2.11.10: authentication data without an authentication method is a protocol error.
+        if (properties.getProperty(MqttProperties.AUTHENTICATION_DATA) != null
+                && properties.getProperty(MqttProperties.AUTHENTICATION_METHOD) == null) {
+            return ProtocolError.PROTOCOL_ERROR;
+        }
         return null;
     }
 

@@ -321,6 +321,19 @@ class ConnectHandlerTest {
     }
 
     @Test
+    void authenticationDataWithoutAMethodIsAProtocolError() {
+        // §3.1.2.11.10: Authentication Data without an Authentication Method is a Protocol Error.
+        MqttProperties properties = new MqttProperties();
+        properties.add(new MqttProperties.BinaryProperty(MqttProperties.AUTHENTICATION_DATA, new byte[] {1}));
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            channel.send(connect(MqttVersion.MQTT_5, "data-only", properties));
+
+            assertThat(channel.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_PROTOCOL_ERROR);
+        }
+    }
+
+    @Test
     void aSecondConnectIsAProtocolError() {
         // [MQTT-3.1.0-2] the server treats a second CONNECT as a Protocol Error and closes the connection.
         try (ProtocolHarness channel = ProtocolHarness.start()) {
