@@ -29,8 +29,11 @@ final class MqttChannelInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(HandlerNames.TRAFFIC, traffic);
         pipeline.addLast(HandlerNames.IDLE, new IdleStateHandler(config.connectTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
-        // The codec's own defaults (8 KB packets, 23-character ids) are far below what brokers accept.
-        pipeline.addLast(HandlerNames.DECODER, new MqttDecoder(config.maxPacketSize(), config.maxClientIdLength()));
+        // The codec's own defaults (8 KB packets, 23-character ids) are far below what brokers accept. Strict
+        // UTF-8 is asked for by name: every string that is not well-formed or holds U+0000 is then a malformed
+        // packet [MQTT-1.5.4-1] [MQTT-1.5.4-2], and the protocol layer relies on that.
+        pipeline.addLast(HandlerNames.DECODER,
+                new MqttDecoder(config.maxPacketSize(), config.maxClientIdLength(), true));
         pipeline.addLast(HandlerNames.ENCODER, MqttEncoder.INSTANCE);
         pipeline.addLast(HandlerNames.DISPATCHER, new PacketDispatcher(protocol, listener));
     }
