@@ -1,5 +1,6 @@
 package io.petrel.api;
 
+import io.petrel.api.auth.ClientCertificate;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param protocolLevel the MQTT protocol level: 3 (3.1), 4 (3.1.1) or 5
  * @param listener the name of the listener the client connected to
  * @param principal the authenticated identity
+ * @param certificate the client certificate from a mutual-TLS handshake, or null
  */
 public record ClientInfo(
         String clientId,
@@ -20,12 +22,19 @@ public record ClientInfo(
         InetSocketAddress remoteAddress,
         int protocolLevel,
         String listener,
-        Principal principal) {
+        Principal principal,
+        @Nullable ClientCertificate certificate) {
 
     public ClientInfo {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(remoteAddress, "remoteAddress");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(principal, "principal");
+    }
+
+    /** A client that presented no certificate. */
+    public ClientInfo(String clientId, @Nullable String username, InetSocketAddress remoteAddress, int protocolLevel,
+            String listener, Principal principal) {
+        this(clientId, username, remoteAddress, protocolLevel, listener, principal, null);
     }
 }

@@ -3,10 +3,12 @@ package io.petrel.cli;
 import io.petrel.mqtt.listener.ListenerConfig;
 import io.petrel.server.PetrelServer;
 import io.petrel.server.ServerConfig;
+import io.petrel.server.ServerStartException;
 import io.petrel.server.config.ConfigException;
 import io.petrel.server.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final Path DEFAULT_CONFIG = Path.of("petrel.yml");
+    private static final Duration WATCHDOG_MARGIN = Duration.ofSeconds(2);
 
     @Option(names = {"-c", "--config"}, description = "Configuration file (default: petrel.yml if it exists, "
             + "or $PETREL_CONFIG).")
@@ -48,19 +51,49 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Files.createDirectories(serverConfig.dataDir());
-        LOG.info(file == null ? "No configuration file: using defaults" : "Configuration: {}", file);
-        PetrelServer server = PetrelServer.builder().config(serverConfig).start();
+        if (file == null) {
+            LOG.info("No configuration file: using the defaults, on localhost only, with anonymous clients allowed "
+                    + "(write petrel.yml or pass --config to change that)");
+        } else {
+            LOG.info("Configuration: {}", file.toAbsolutePath());
+        }
+        PetrelServer server;
+        try {
+            server = PetrelServer.builder().config(serverConfig).start();
+        } catch (ServerStartException e) {
+            System.err.println("petrel: cannot start: " + e.getMessage());
+            return 1;
+        }
         for (ListenerConfig listener : serverConfig.listeners()) {
             LOG.info("Listener '{}': anonymous clients {}", listener.name(),
                     listener.allowAnonymous() ? "allowed" : "not allowed");
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "petrel-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, serverConfig.shutdownTimeout(), stopped),
+                "petrel-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Runs on SIGTERM or SIGINT. The server's own shutdown keeps to the timeout; the watchdog makes sure the
+     * process exits even if something else hangs, so a supervisor never has to send SIGKILL.
+     */
+    private static void stop(PetrelServer server, Duration timeout, CountDownLatch stopped) {
+        LOG.info("Shutting down (at most {} s)", timeout.toSeconds());
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(timeout.plus(WATCHDOG_MARGIN).toMillis());
+                System.err.println("petrel: shutdown took longer than " + timeout.toSeconds() + " s, exiting anyway");
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "petrel-shutdown-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        server.close();
+        stopped.countDown();
     }
 
     private @Nullable Path configFile() {

@@ -67,6 +67,11 @@ public final class EmbeddedPetrel implements AutoCloseable {
         return server.mqttAddress().getPort();
     }
 
+    /** The port of the listener with this name. */
+    public int port(String listenerName) {
+        return server.address(listenerName).getPort();
+    }
+
     /** The server URI as Paho expects it. */
     public String tcpUri() {
         return "tcp://" + HOST + ":" + port();

@@ -66,7 +66,7 @@ final class ConnectCompletion {
             case AuthResult.Abstained abstained ->
                     ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.BAD_USERNAME_OR_PASSWORD));
             case AuthResult.Accepted accepted -> attach(new ClientInfo(clientId, username, conn.remoteAddress(),
-                    protocolLevel, conn.listener(), accepted.principal()));
+                    protocolLevel, conn.listener(), accepted.principal(), conn.clientCertificate()));
         }
     }
 

@@ -85,7 +85,7 @@ public final class ConnectHandler {
         }
         Will will = WillMapper.toWill(header, payload, clientId);
         ConnectAttempt attempt = new ConnectAttempt(requestedId, payload.userName(), payload.passwordInBytes(),
-                conn.remoteAddress(), conn.listener(), header.version());
+                conn.remoteAddress(), conn.listener(), header.version(), conn.clientCertificate());
         ConnectCompletion completion = new ConnectCompletion(conn, clientId, assignedId, header.isCleanSession(),
                 sessionExpiry == grantedExpiry ? -1 : grantedExpiry, keepAlive, serverKeepAlive, will, payload.userName(),
                 header.version());

@@ -9,6 +9,7 @@ import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.petrel.api.ClientInfo;
+import io.petrel.api.auth.ClientCertificate;
 import io.petrel.engine.session.ClientConnection;
 import io.petrel.engine.session.Delivery;
 import io.petrel.engine.session.DisconnectCause;
@@ -17,6 +18,7 @@ import io.petrel.engine.session.Session;
 import io.petrel.mqtt.codec.InboundTopicAliases;
 import io.petrel.mqtt.codec.OutboundPublishEncoder;
 import io.petrel.mqtt.codec.OutboundTopicAliases;
+import io.petrel.mqtt.transport.ConnectionAttributes;
 import io.petrel.mqtt.transport.NettyLoop;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -89,9 +91,14 @@ public final class MqttConnection implements ClientConnection {
         return listener;
     }
 
-    /** The remote address as the socket sees it. */
+    /** The client's address: the socket's peer, or the client behind a trusted proxy. */
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) ctx.channel().remoteAddress();
+        return ConnectionAttributes.clientAddress(ctx.channel());
+    }
+
+    /** The verified certificate the client presented in a mutual-TLS handshake, or null. */
+    public @Nullable ClientCertificate clientCertificate() {
+        return ConnectionAttributes.clientCertificate(ctx.channel());
     }
 
     /** The session, once CONNECT has been accepted; null before. */
@@ -278,7 +285,7 @@ public final class MqttConnection implements ClientConnection {
 
     @Override
     public String toString() {
-        return "MqttConnection[" + (client != null ? client.clientId() : "?") + " " + ctx.channel().remoteAddress()
+        return "MqttConnection[" + (client != null ? client.clientId() : "?") + " " + remoteAddress()
                 + "]";
     }
 }

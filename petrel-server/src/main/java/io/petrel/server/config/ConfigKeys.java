@@ -1,9 +1,9 @@
 package io.petrel.server.config;
 
 import io.petrel.mqtt.listener.ListenerType;
-import io.petrel.mqtt.listener.TlsConfig;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import io.petrel.mqtt.transport.TransportKind;
+import io.petrel.mqtt.transport.tls.TlsConfig;
 import java.time.Duration;
 import java.util.List;
 
@@ -53,17 +53,22 @@ public final class ConfigKeys {
     public static final Key<String> LISTENER_TLS_PASSWORD = Key.string("listeners.<name>.tls.password", null,
             "Password of the PKCS#12 keystore or of an encrypted PEM key.");
     public static final Key<List<String>> LISTENER_TLS_PROTOCOLS = Key.strings("listeners.<name>.tls.protocols",
-            List.of("TLSv1.3", "TLSv1.2"), "TLS versions allowed.");
+            TlsConfig.SUPPORTED_PROTOCOLS, "TLS versions allowed: TLSv1.3, TLSv1.2 or both.");
     public static final Key<List<String>> LISTENER_TLS_CIPHERS = Key.strings("listeners.<name>.tls.ciphers",
             List.of(), "Cipher suites allowed; empty for the provider's defaults.");
     public static final Key<TlsConfig.ClientAuth> LISTENER_TLS_CLIENT_AUTH = Key.choice(
             "listeners.<name>.tls.client-auth", TlsConfig.ClientAuth.class, TlsConfig.ClientAuth.NONE,
             "Mutual TLS: none, optional (checked if presented) or required.");
     public static final Key<String> LISTENER_TLS_CLIENT_CA = Key.string("listeners.<name>.tls.client-ca", null,
-            "PEM bundle of the CAs client certificates must chain to.");
+            "PEM bundle of the CAs client certificates must chain to; required when client-auth is optional or "
+                    + "required.");
     public static final Key<TlsConfig.Provider> LISTENER_TLS_PROVIDER = Key.choice("listeners.<name>.tls.provider",
             TlsConfig.Provider.class, TlsConfig.Provider.AUTO,
-            "TLS implementation: auto (the faster where available), jdk or openssl.");
+            "TLS implementation: auto (OpenSSL where netty-tcnative loads, else the JDK), jdk or openssl.");
+    public static final Key<Duration> LISTENER_TLS_RELOAD_INTERVAL = Key.duration(
+            "listeners.<name>.tls.reload-interval", Duration.ofSeconds(10), Duration.ZERO, Duration.ofHours(24),
+            "How often the certificate files are checked; changed files are loaded for new connections without "
+                    + "dropping open ones. 0 turns reloading off.");
 
     public static final Key<Long> MAX_PACKET_SIZE = Key.size("mqtt.max-packet-size", 1L << 20, 64,
             MqttProtocolConfig.PROTOCOL_MAX_PACKET_SIZE, "Largest MQTT packet accepted; larger ones end the "
@@ -102,6 +107,7 @@ public final class ConfigKeys {
             LISTENER_PROXY_PROTOCOL, LISTENER_TRUSTED_PROXIES, LISTENER_ALLOW_ANONYMOUS, LISTENER_TLS_CERT,
             LISTENER_TLS_KEY, LISTENER_TLS_PKCS12, LISTENER_TLS_PASSWORD, LISTENER_TLS_PROTOCOLS,
             LISTENER_TLS_CIPHERS, LISTENER_TLS_CLIENT_AUTH, LISTENER_TLS_CLIENT_CA, LISTENER_TLS_PROVIDER,
+            LISTENER_TLS_RELOAD_INTERVAL,
             MAX_PACKET_SIZE, MAX_CLIENT_ID_LENGTH, RECEIVE_MAXIMUM, TOPIC_ALIAS_MAXIMUM, MAX_KEEP_ALIVE,
             CONNECT_TIMEOUT, RETAIN_AVAILABLE, MAX_PENDING_BEFORE_CONNECT, MAX_INFLIGHT, MAX_QUEUED,
             QUEUE_QOS0_OFFLINE, MAX_SESSION_EXPIRY, SYS_INTERVAL);

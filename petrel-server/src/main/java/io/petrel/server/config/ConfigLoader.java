@@ -4,8 +4,8 @@ import io.petrel.engine.EngineConfig;
 import io.petrel.engine.session.SessionConfig;
 import io.petrel.mqtt.listener.ListenerConfig;
 import io.petrel.mqtt.listener.ListenerType;
-import io.petrel.mqtt.listener.TlsConfig;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
+import io.petrel.mqtt.transport.tls.TlsConfig;
 import io.petrel.server.PetrelVersion;
 import io.petrel.server.ServerConfig;
 import java.nio.file.Files;
@@ -26,8 +26,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConfigLoader {
     private static final Pattern ENTRY_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    /** The listeners every configuration starts with, each named after its type. */
-    private static final List<ListenerType> DEFAULT_LISTENERS = List.of(ListenerType.TCP);
+    /**
+     * The listeners every configuration starts with, each named after its type: MQTT, MQTTS, WebSocket and WSS on
+     * localhost, TLS with the development certificate until one is configured. A file disables one with
+     * {@code enabled: false}.
+     */
+    private static final List<ListenerType> DEFAULT_LISTENERS = List.of(ListenerType.values());
 
     private ConfigLoader() {
     }
@@ -152,9 +156,25 @@ public final class ConfigLoader {
             throw new ConfigException("listeners." + name + ".tls: set either cert and key, or pkcs12, not both");
         }
         TlsConfig.ClientAuth clientAuth = reader.get(ConfigKeys.LISTENER_TLS_CLIENT_AUTH, name);
-        return new TlsConfig(cert, key, pkcs12, reader.get(ConfigKeys.LISTENER_TLS_PASSWORD, name),
-                reader.get(ConfigKeys.LISTENER_TLS_PROTOCOLS, name), reader.get(ConfigKeys.LISTENER_TLS_CIPHERS, name),
-                clientAuth, clientCa, reader.get(ConfigKeys.LISTENER_TLS_PROVIDER, name));
+        if (clientAuth != TlsConfig.ClientAuth.NONE && clientCa == null) {
+            throw new ConfigException(ConfigKeys.LISTENER_TLS_CLIENT_AUTH.path(name) + " is "
+                    + clientAuth.name().toLowerCase(Locale.ROOT) + ", which needs "
+                    + ConfigKeys.LISTENER_TLS_CLIENT_CA.path(name) + ": the CAs client certificates must chain to");
+        }
+        List<String> protocols = reader.get(ConfigKeys.LISTENER_TLS_PROTOCOLS, name);
+        for (String protocol : protocols) {
+            if (!TlsConfig.SUPPORTED_PROTOCOLS.contains(protocol)) {
+                throw ConfigException.badValue(ConfigKeys.LISTENER_TLS_PROTOCOLS.path(name), protocol,
+                        "TLSv1.3 and TLSv1.2");
+            }
+        }
+        if (protocols.isEmpty()) {
+            throw ConfigException.badValue(ConfigKeys.LISTENER_TLS_PROTOCOLS.path(name), "", "TLSv1.3 and TLSv1.2");
+        }
+        return new TlsConfig(cert, key, pkcs12, reader.get(ConfigKeys.LISTENER_TLS_PASSWORD, name), protocols,
+                reader.get(ConfigKeys.LISTENER_TLS_CIPHERS, name), clientAuth, clientCa,
+                reader.get(ConfigKeys.LISTENER_TLS_PROVIDER, name),
+                reader.get(ConfigKeys.LISTENER_TLS_RELOAD_INTERVAL, name));
     }
 
     private static @Nullable Path file(ConfigReader reader, Key<String> key, String name) {
