@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Installs the real clients and servers the tests run against, if they are missing.
+# Installs the real clients and servers the tests run against, if they are missing: Debian's mosquitto and
+# nginx, and the Node packages (mqtt.js) from petrel-it's committed lock file.
 set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 need=()
 command -v mosquitto_sub >/dev/null 2>&1 || need+=(mosquitto-clients)
 command -v mosquitto >/dev/null 2>&1 || need+=(mosquitto)
+# nginx is started by the tests themselves (NginxWebSocketIT), on a free loopback port with its own config.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 
 if [ "${#need[@]}" -gt 0 ]; then
   echo "test: installing ${need[*]}"
@@ -13,3 +19,5 @@ if [ "${#need[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+"$ROOT/scripts/install-node-packages.sh"

@@ -5,7 +5,7 @@ package io.petrel.mqtt.listener;
  * them together; a listener uses the ones its kind needs.
  */
 public final class HandlerNames {
-    /** Decodes the PROXY protocol header, on listeners that expect one. */
+    /** Refuses connections without a PROXY protocol signature, then decodes the header (listeners that expect one). */
     public static final String PROXY_DECODER = "proxyDecoder";
     /** Takes the client address from the PROXY protocol header. */
     public static final String PROXY_ADDRESS = "proxyAddress";

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -19,6 +18,7 @@ import io.petrel.engine.metrics.BrokerMetrics;
 import io.petrel.mqtt.handler.PacketDispatcher;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import io.petrel.mqtt.protocol.ProtocolContext;
+import io.petrel.mqtt.transport.proxy.ProxyProtocolDetector;
 import io.petrel.mqtt.transport.proxy.ProxyProtocolHandler;
 import io.petrel.mqtt.transport.proxy.TrustedProxies;
 import io.petrel.mqtt.transport.tls.ReloadingTlsContext;
@@ -87,7 +87,7 @@ final class MqttChannelInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline pipeline = channel.pipeline();
         if (config.proxyProtocol()) {
             // The PROXY header precedes everything, TLS included: the proxy writes it in clear.
-            pipeline.addLast(HandlerNames.PROXY_DECODER, new HAProxyMessageDecoder());
+            pipeline.addLast(HandlerNames.PROXY_DECODER, new ProxyProtocolDetector(metrics));
             pipeline.addLast(HandlerNames.PROXY_ADDRESS, new ProxyProtocolHandler(metrics));
         }
         if (tls != null) {
