@@ -2,6 +2,7 @@ package io.petrel.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.petrel.mqtt.listener.ListenerConfig;
 import io.petrel.mqtt.listener.ListenerType;
@@ -165,5 +166,67 @@ class ConfigLoaderTest {
         assertThat(config.protocol().maxPacketSize()).isEqualTo(65_536);
         assertThat(config.protocol().connectTimeoutSeconds()).isEqualTo(120);
         assertThat(config.engine().sessions().maxSessionExpirySeconds()).isEqualTo(0xFFFF_FFFFL);
+    }
+
+    @Test
+    void theDefaultsAreTheFourListenersOnLocalhostWithTlsFromTheDevelopmentCertificate() {
+        ServerConfig config = ConfigLoader.load(null, Map.of(), Map.of());
+        assertThat(config.listeners()).extracting(ListenerConfig::name, ListenerConfig::type, ListenerConfig::port)
+                .containsExactly(tuple("tcp", ListenerType.TCP, 1883),
+                        tuple("tls", ListenerType.TLS, 8883),
+                        tuple("ws", ListenerType.WS, 8083),
+                        tuple("wss", ListenerType.WSS, 8085));
+        assertThat(config.listeners()).allSatisfy(l -> {
+            assertThat(l.host()).isEqualTo("127.0.0.1");
+            assertThat(l.allowAnonymous()).isTrue();
+        });
+        assertThat(listener(config, "ws").path()).isEqualTo("/mqtt");
+        assertThat(listener(config, "tls").tls().hasCertificate()).isFalse();
+        assertThat(listener(config, "tls").tls().protocols()).containsExactly("TLSv1.3", "TLSv1.2");
+    }
+
+    @Test
+    void severalListenersOfOneKindEachWithItsOwnAddress() throws IOException {
+        Path file = yaml("""
+                listeners:
+                  ws:
+                    enabled: false
+                  devices-a:
+                    type: tls
+                    port: 9883
+                    tls:
+                      reload-interval: 1m
+                  devices-b:
+                    type: tls
+                    bind: 127.0.0.2
+                    port: 9883
+                """);
+        ServerConfig config = ConfigLoader.load(file, Map.of(), Map.of());
+        assertThat(config.listeners()).extracting(ListenerConfig::name)
+                .containsExactly("tcp", "tls", "wss", "devices-a", "devices-b");
+        assertThat(listener(config, "devices-a").tls().reloadInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(listener(config, "devices-b").host()).isEqualTo("127.0.0.2");
+    }
+
+    @Test
+    void onlyTls12And13AreAllowed() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PETREL_LISTENERS_TLS_TLS_PROTOCOLS", "TLSv1.3,SSLv3"),
+                Map.of())).hasMessage("invalid value for listeners.tls.tls.protocols: \"SSLv3\" (allowed: TLSv1.3 and "
+                + "TLSv1.2)");
+    }
+
+    @Test
+    void mutualTlsNeedsTheClientCa() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("listeners.wss.tls.client-auth", "optional")))
+                .hasMessageContaining("listeners.wss.tls.client-auth is optional, which needs "
+                        + "listeners.wss.tls.client-ca");
+    }
+
+    @Test
+    void aWebSocketPathMustStartWithASlashAndTrustedProxiesMustBeAddresses() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("listeners.ws.path", "mqtt")))
+                .hasMessage("invalid value for listeners.ws.path: \"mqtt\" (allowed: a path starting with /)");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PETREL_LISTENERS_WS_TRUSTED_PROXIES", "nginx.local"),
+                Map.of())).hasMessageContaining("listeners.ws.trusted-proxies").hasMessageContaining("nginx.local");
     }
 }
