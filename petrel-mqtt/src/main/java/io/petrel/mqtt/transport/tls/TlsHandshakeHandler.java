@@ -18,14 +18,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the TLS handshake: on success it records the client certificate for authentication; on failure (a
  * wrong CA, an expired certificate, plain MQTT sent to a TLS port) it closes that one connection quietly and
- * counts it. A client's bad handshake is its own problem, so it is logged at DEBUG only.
+ * counts it. It stays in the pipeline to do the same for a broken record later on. A client's bad TLS is its own
+ * problem, so it is logged at DEBUG only.
  */
 public final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(TlsHandshakeHandler.class);
     /** The close reason counted for a failed handshake. */
     public static final String CLOSE_REASON = "tls handshake failed";
+    /** The close reason counted for a TLS error after the handshake. */
+    public static final String ERROR_REASON = "tls error";
 
     private final BrokerMetrics metrics;
+    private boolean handshaken;
     private boolean failed;
 
     public TlsHandshakeHandler(BrokerMetrics metrics) {
@@ -36,8 +40,8 @@ public final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof SslHandshakeCompletionEvent completion) {
             if (completion.isSuccess()) {
+                handshaken = true;
                 recordCertificate(ctx);
-                ctx.pipeline().remove(this);
             } else {
                 fail(ctx, completion.cause());
             }
@@ -71,8 +75,9 @@ public final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
     private void fail(ChannelHandlerContext ctx, Throwable cause) {
         if (!failed) {
             failed = true;
-            metrics.closed(CLOSE_REASON);
-            LOG.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+            metrics.closed(handshaken ? ERROR_REASON : CLOSE_REASON);
+            LOG.debug("TLS {} with {}: {}", handshaken ? "error" : "handshake failed",
+                    ConnectionAttributes.clientAddress(ctx.channel()), cause.toString());
         }
         ctx.close();
     }

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.util.ReferenceCountUtil;
+import io.petrel.mqtt.transport.ConnectionAttributes;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ public final class HttpFallback extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof FullHttpRequest request) {
-            LOG.debug("{}: no MQTT WebSocket at {}", ctx.channel().remoteAddress(), request.uri());
+            LOG.debug("{}: no MQTT WebSocket at {}", ConnectionAttributes.clientAddress(ctx.channel()), request.uri());
             ReferenceCountUtil.release(request);
             respond(ctx, HttpResponseStatus.NOT_FOUND);
             return;
@@ -45,7 +46,8 @@ public final class HttpFallback extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof WebSocketHandshakeException) {
-            LOG.debug("{}: bad WebSocket handshake: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            LOG.debug("{}: bad WebSocket handshake: {}", ConnectionAttributes.clientAddress(ctx.channel()),
+                    cause.getMessage());
             respond(ctx, HttpResponseStatus.BAD_REQUEST);
             return;
         }
