@@ -86,7 +86,7 @@ public record TlsConfig(
     /** The files this configuration reads, which a reload watches. */
     public List<Path> files() {
         return Stream.of(certificate, privateKey, pkcs12, clientCa)
-                .filter(Objects::nonNull).map(p -> (Path) p).toList();
+                .filter(Objects::nonNull).map(Objects::requireNonNull).toList();
     }
 
     /** Client certificate policy. */
