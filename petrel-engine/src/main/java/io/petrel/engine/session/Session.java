@@ -254,6 +254,11 @@ public final class Session {
         return removed != null && context.subscriptions().unsubscribe(this, filter);
     }
 
+    /** Whether the session holds a subscription to exactly this filter (and share group). */
+    public boolean hasSubscription(TopicFilter filter) {
+        return subscriptions.containsKey(filter.raw());
+    }
+
     /** The number of this session's subscriptions. */
     public int subscriptionCount() {
         return subscriptions.size();
