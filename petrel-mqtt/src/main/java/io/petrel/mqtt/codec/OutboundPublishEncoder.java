@@ -10,6 +10,8 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.petrel.api.Message;
+import io.petrel.api.Principal;
+import io.petrel.api.topic.Namespace;
 import io.petrel.engine.session.Delivery;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +24,7 @@ public final class OutboundPublishEncoder {
     private final boolean v5;
     private final long maximumPacketSize;
     private final OutboundTopicAliases aliases;
+    private Namespace namespace = Namespace.organization(Principal.DEFAULT_ORGANIZATION);
 
     /**
      * @param v5 whether the client speaks MQTT 5
@@ -34,6 +37,11 @@ public final class OutboundPublishEncoder {
         this.aliases = aliases;
     }
 
+    /** Sets the namespace whose internal topics are turned back into the client's view. */
+    public void namespace(Namespace clientNamespace) {
+        this.namespace = clientNamespace;
+    }
+
     /**
      * Builds the PUBLISH, or returns null if it would exceed the client's maximum packet size.
      *
@@ -41,7 +49,7 @@ public final class OutboundPublishEncoder {
      */
     public @Nullable MqttPublishMessage encode(Delivery delivery, int packetId, boolean duplicate, long nowMillis) {
         Message message = delivery.message();
-        String topic = message.topic();
+        String topic = namespace.topicOut(message.topic());
         int alias = OutboundTopicAliases.NONE;
         boolean topicOmitted = false;
         boolean newAlias = false;
@@ -52,7 +60,7 @@ public final class OutboundPublishEncoder {
                 topicOmitted = alias != OutboundTopicAliases.NONE;
                 newAlias = !topicOmitted && aliases.hasFree();
             }
-            if (tooLarge(delivery, topicOmitted || newAlias, topicOmitted)) {
+            if (tooLarge(delivery, topic, topicOmitted || newAlias, topicOmitted)) {
                 return null;
             }
             if (newAlias) {
@@ -67,14 +75,14 @@ public final class OutboundPublishEncoder {
                 Unpooled.wrappedBuffer(message.payload()));
     }
 
-    private boolean tooLarge(Delivery delivery, boolean withAlias, boolean topicOmitted) {
+    private boolean tooLarge(Delivery delivery, String topic, boolean withAlias, boolean topicOmitted) {
         if (maximumPacketSize == Long.MAX_VALUE) {
             return false;
         }
         Message message = delivery.message();
         int propertiesLength = PublishSize.propertiesLength(message.properties(), message.expires(),
                 delivery.subscriptionIds(), withAlias);
-        int topicBytes = topicOmitted ? 0 : ByteBufUtil.utf8Bytes(message.topic());
+        int topicBytes = topicOmitted ? 0 : ByteBufUtil.utf8Bytes(topic);
         long size = PublishSize.packet(topicBytes, delivery.qos().value() > 0, propertiesLength,
                 message.payload().length);
         return size > maximumPacketSize;

@@ -65,13 +65,37 @@ final class ConnectCompletion {
             // No authenticator recognised the credentials.
             case AuthResult.Abstained abstained ->
                     ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.BAD_USERNAME_OR_PASSWORD));
-            case AuthResult.Accepted accepted -> attach(new ClientInfo(clientId, username, conn.remoteAddress(),
+            case AuthResult.Accepted accepted -> admit(new ClientInfo(clientId, username, conn.remoteAddress(),
                     protocolLevel, conn.listener(), accepted.principal(), conn.clientCertificate()));
         }
     }
 
-    private void attach(ClientInfo client) {
-        ConnectRequest request = new ConnectRequest(client, cleanStart, conn.sessionExpiryAtConnect(), will);
+    /** Counts the connection against the client limits, then checks and maps the will. */
+    private void admit(ClientInfo client) {
+        AuthResult.Refusal refusal = conn.protocol().limits().admit(client);
+        if (refusal != null) {
+            ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.of(refusal)));
+            return;
+        }
+        conn.admitted(client);
+        Will mapped = will;
+        if (will != null) {
+            // A will is a PUBLISH made later on the client's behalf: the same authorization and namespace apply.
+            String topic = will.message().topic();
+            String internal = conn.protocol().authorizer().mayPublish(client, topic)
+                    ? conn.namespace().topicIn(topic) : null;
+            if (internal == null) {
+                conn.protocol().engine().metrics().refused("WILL_NOT_AUTHORIZED");
+                ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.NOT_AUTHORIZED));
+                return;
+            }
+            mapped = new Will(will.message().withTopic(internal), will.delaySeconds(), will.expirySeconds());
+        }
+        attach(client, mapped);
+    }
+
+    private void attach(ClientInfo client, @Nullable Will mappedWill) {
+        ConnectRequest request = new ConnectRequest(client, cleanStart, conn.sessionExpiryAtConnect(), mappedWill);
         conn.protocol().engine().connect(request, conn)
                 .whenComplete((outcome, failure) -> conn.onLoop(() -> attached(client, outcome, failure)));
     }
@@ -94,6 +118,9 @@ final class ConnectCompletion {
                 grantedExpiryToAnnounce, serverKeepAlive, config.receiveMaximum(), config.maxPacketSize(),
                 config.topicAliasMaximum(), config.retainAvailable())));
         conn.armKeepAlive(keepAliveSeconds);
+        if (client.principal().expires()) {
+            conn.expireAt(client.principal().expiresAtMillis());
+        }
         session.resume(conn);
         conn.resumeReading();
     }

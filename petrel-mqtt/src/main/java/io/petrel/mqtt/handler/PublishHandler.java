@@ -5,6 +5,7 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.petrel.api.ClientInfo;
 import io.petrel.api.Message;
+import io.petrel.api.limit.ClientLimits;
 import io.petrel.api.topic.Topics;
 import io.petrel.engine.session.Session;
 import io.petrel.mqtt.codec.InboundPublishMapper;
@@ -16,11 +17,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * An inbound PUBLISH: resolves the topic alias, checks what the decoder does not, asks the authorizer, maps
- * the packet to a domain message once, routes it, and acknowledges it for its QoS.
+ * the topic into the client's organization namespace and the packet to a domain message once, routes it, and
+ * acknowledges it for its QoS.
  */
 public final class PublishHandler {
     private static final int NOT_AUTHORIZED = 0x87;
     private static final int PAYLOAD_FORMAT_INVALID = 0x99;
+    private static final int TOPIC_NAME_INVALID = 0x90;
+    private static final int QUOTA_EXCEEDED = 0x97;
 
     private PublishHandler() {
     }
@@ -85,11 +89,23 @@ public final class PublishHandler {
         if (format == 1 && !ByteBufUtil.isText(publish.payload(), StandardCharsets.UTF_8)) {
             return refuse(conn, session, qos, packetId, PAYLOAD_FORMAT_INVALID, ProtocolError.PAYLOAD_FORMAT_INVALID);
         }
-        if (!conn.protocol().authorizer().mayPublish(client, topic)) {
+        ClientLimits limits = conn.protocol().limits();
+        if (TopicShape.exceeds(topic, limits)) {
+            return refuse(conn, session, qos, packetId, TOPIC_NAME_INVALID, ProtocolError.TOPIC_LIMIT_EXCEEDED);
+        }
+        // The authorizer sees the topic as the client wrote it; the engine sees it in the client's namespace.
+        String internal = conn.protocol().authorizer().mayPublish(client, topic) ? conn.namespace().topicIn(topic) : null;
+        if (internal == null) {
             return refuse(conn, session, qos, packetId, NOT_AUTHORIZED, ProtocolError.NOT_AUTHORIZED);
         }
+        if (!conn.publishQuota().tryAcquire(publish.payload().readableBytes())) {
+            if (limits.quotaAction() == ClientLimits.QuotaAction.DISCONNECT) {
+                return ProtocolAction.disconnect(ProtocolError.QUOTA_EXCEEDED);
+            }
+            return refuse(conn, session, qos, packetId, QUOTA_EXCEEDED, ProtocolError.QUOTA_EXCEEDED);
+        }
         conn.protocol().engine().metrics().publishReceived();
-        Message message = InboundPublishMapper.toMessage(publish, topic, client.clientId(),
+        Message message = InboundPublishMapper.toMessage(publish, internal, client.clientId(),
                 conn.protocol().engine().clock().millis());
         conn.protocol().engine().publish(message, session);
         return switch (qos) {
@@ -101,8 +117,8 @@ public final class PublishHandler {
 
     /**
      * Refuses a message: MQTT 5 says why in the PUBACK or PUBREC; at QoS 0 there is no acknowledgement, so a
-     * bad payload ends the connection while an unauthorized one is dropped. MQTT 3 has no way to say no, so
-     * the message is dropped and acknowledged as usual (MQTT 3.1.1 [MQTT-3.3.5-2]).
+     * bad payload ends the connection while an unauthorized or over-quota one is dropped. MQTT 3 has no way to
+     * say no, so the message is dropped and acknowledged as usual (MQTT 3.1.1 [MQTT-3.3.5-2]).
      */
     private static ProtocolAction refuse(MqttConnection conn, Session session, int qos, int packetId,
             int reasonCode, ProtocolError error) {

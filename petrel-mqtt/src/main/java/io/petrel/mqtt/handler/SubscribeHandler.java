@@ -6,6 +6,7 @@ import io.netty.handler.codec.mqtt.MqttSubscriptionOption;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.petrel.api.ClientInfo;
 import io.petrel.api.QoS;
+import io.petrel.api.limit.ClientLimits;
 import io.petrel.api.topic.TopicFilter;
 import io.petrel.engine.session.Session;
 import io.petrel.engine.topic.RetainHandling;
@@ -24,6 +25,7 @@ import java.util.List;
 public final class SubscribeHandler {
     private static final int TOPIC_FILTER_INVALID = 0x8F;
     private static final int NOT_AUTHORIZED = 0x87;
+    private static final int QUOTA_EXCEEDED = 0x97;
 
     private SubscribeHandler() {
     }
@@ -66,9 +68,26 @@ public final class SubscribeHandler {
                 // [MQTT-3.8.3-4] No Local on a shared subscription is a protocol error.
                 return ProtocolAction.disconnect(ProtocolError.PROTOCOL_ERROR);
             }
-            if (!conn.protocol().authorizer().maySubscribe(client, filter.filter())) {
+            ClientLimits limits = conn.protocol().limits();
+            if (TopicShape.exceeds(filter.filter(), limits)) {
+                conn.protocol().engine().metrics().refused("SUBSCRIBE_TOPIC_LIMIT_EXCEEDED");
+                codes.add(TOPIC_FILTER_INVALID);
+                continue;
+            }
+            // The authorizer sees the filter as the client wrote it; the engine sees it in the client's namespace,
+            // so that '#' or '$share/g/#' never reaches beyond the client's organization.
+            String internal = conn.protocol().authorizer().maySubscribe(client, filter.filter())
+                    ? conn.namespace().filterIn(filter.filter()) : null;
+            if (internal == null) {
                 conn.protocol().engine().metrics().refused("SUBSCRIBE_NOT_AUTHORIZED");
                 codes.add(NOT_AUTHORIZED);
+                continue;
+            }
+            filter = new TopicFilter(internal, filter.shareGroup());
+            if (limits.maxSubscriptions() > 0 && session.subscriptionCount() >= limits.maxSubscriptions()
+                    && !session.hasSubscription(filter)) {
+                conn.protocol().engine().metrics().refused("SUBSCRIBE_QUOTA_EXCEEDED");
+                codes.add(QUOTA_EXCEEDED);
                 continue;
             }
             QoS qos = QoS.of(option.qos().value());

@@ -9,7 +9,10 @@ import io.petrel.mqtt.protocol.ProtocolError;
 import java.util.ArrayList;
 import java.util.List;
 
-/** UNSUBSCRIBE: removes each subscription and answers with one reason code per filter [MQTT-3.11.3-1]. */
+/**
+ * UNSUBSCRIBE: removes each subscription, named in the client's organization namespace as SUBSCRIBE named it,
+ * and answers with one reason code per filter [MQTT-3.11.3-1].
+ */
 public final class UnsubscribeHandler {
     private static final short SUCCESS = 0x00;
     private static final short NO_SUBSCRIPTION_EXISTED = 0x11;
@@ -33,7 +36,9 @@ public final class UnsubscribeHandler {
                 codes.add(TOPIC_FILTER_INVALID);
                 continue;
             }
-            codes.add(session.unsubscribe(filter) ? SUCCESS : NO_SUBSCRIPTION_EXISTED);
+            String internal = conn.namespace().filterIn(filter.filter());
+            codes.add(internal != null && session.unsubscribe(new TopicFilter(internal, filter.shareGroup()))
+                    ? SUCCESS : NO_SUBSCRIPTION_EXISTED);
         }
         return ProtocolAction.reply(conn.rules().unsubAck(unsubscribe.variableHeader().messageId(), codes));
     }

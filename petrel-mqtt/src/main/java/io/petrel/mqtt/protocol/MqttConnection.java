@@ -10,6 +10,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.petrel.api.ClientInfo;
 import io.petrel.api.auth.ClientCertificate;
+import io.petrel.api.limit.PublishQuota;
+import io.petrel.api.topic.Namespace;
 import io.petrel.engine.session.ClientConnection;
 import io.petrel.engine.session.Delivery;
 import io.petrel.engine.session.DisconnectCause;
@@ -22,6 +24,7 @@ import io.petrel.mqtt.transport.ConnectionAttributes;
 import io.petrel.mqtt.transport.NettyLoop;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +68,10 @@ public final class MqttConnection implements ClientConnection {
     private OutboundPublishEncoder publishEncoder =
             new OutboundPublishEncoder(false, Long.MAX_VALUE, new OutboundTopicAliases(0));
     private boolean flushScheduled;
+    private boolean admitted;
+    private Namespace namespace = Namespace.organization(io.petrel.api.Principal.DEFAULT_ORGANIZATION);
+    private PublishQuota publishQuota = PublishQuota.UNLIMITED;
+    private @Nullable Future<?> expiryTimer;
 
     public MqttConnection(ChannelHandlerContext ctx, NettyLoop loop, ProtocolContext protocol, String listener,
             Consumer<MqttMessage> consumer) {
@@ -146,11 +153,45 @@ public final class MqttConnection implements ClientConnection {
         ctx.channel().config().setAutoRead(false);
     }
 
+    /**
+     * Records that the client limits counted this connection: {@link #closed()} gives the slot back exactly
+     * once.
+     */
+    public void admitted(ClientInfo info) {
+        this.admitted = true;
+        this.client = info;
+        this.namespace = Namespace.of(info.principal());
+        this.publishEncoder.namespace(namespace);
+        this.publishQuota = protocol.limits().publishQuota(info);
+    }
+
     /** Marks the connection accepted: the CONNACK is about to be written. */
     public void connected(Session attached, ClientInfo info) {
         this.session = attached;
         this.client = info;
         this.state = State.CONNECTED;
+        protocol.connections().add(this);
+    }
+
+    /** The organization namespace the client's topics live in. */
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    /** The client's publish allowance. */
+    public PublishQuota publishQuota() {
+        return publishQuota;
+    }
+
+    /**
+     * Ends the connection when the credential it was authorized with expires [MQTT 5 reason 0xA0, maximum
+     * connect time]: the client learns to renew its credential rather than that it is refused for good.
+     */
+    public void expireAt(long expiresAtMillis) {
+        long delay = Math.max(0, expiresAtMillis - protocol.engine().clock().millis());
+        expiryTimer = ctx.channel().eventLoop().schedule(
+                () -> ActionExecutor.execute(this, ProtocolAction.disconnect(ProtocolError.CREDENTIALS_EXPIRED)),
+                delay, TimeUnit.MILLISECONDS);
     }
 
     /** Resumes reading and processes the packets that arrived before the CONNACK, in order. */
@@ -242,9 +283,18 @@ public final class MqttConnection implements ClientConnection {
         }
     }
 
-    /** Notes that the channel is gone. */
+    /** Notes that the channel is gone: releases what the connection held. Called once, on channel inactive. */
     public void closed() {
         state = State.CLOSED;
+        protocol.connections().remove(this);
+        if (expiryTimer != null) {
+            expiryTimer.cancel(false);
+            expiryTimer = null;
+        }
+        if (admitted) {
+            admitted = false;
+            protocol.limits().release(client);
+        }
     }
 
     @Override

@@ -40,6 +40,7 @@ public enum ProtocolError {
     PAYLOAD_FORMAT_INVALID(0x99, -1, "payload is not valid UTF-8"),
     RETAIN_NOT_SUPPORTED(0x9A, -1, "retain not supported"),
     QUOTA_EXCEEDED(0x97, -1, "quota exceeded"),
+    TOPIC_LIMIT_EXCEEDED(0x90, -1, "topic longer or deeper than the server allows"),
     KEEP_ALIVE_TIMEOUT(0x8D, -1, "keep alive timeout"),
     CONNECT_TIMEOUT(0x8D, -1, "no CONNECT in time"),
 
