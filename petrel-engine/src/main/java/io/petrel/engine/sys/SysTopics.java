@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Publishes the broker's state as retained QoS 0 messages. Everything Mosquitto also publishes sits under
@@ -39,6 +41,7 @@ public final class SysTopics {
     private final MessageSink sink;
     private final List<LoadAverage> loads;
     private final Map<String, String> lastPublished = new HashMap<>();
+    private final List<Supplier<Map<String, String>>> sources = new CopyOnWriteArrayList<>();
 
     public SysTopics(String version, long startedAtMillis, BrokerMetrics metrics, SessionRegistry sessions,
             TopicTree<?> subscriptions, RetainedIndex retained, MessageSink sink) {
@@ -59,6 +62,14 @@ public final class SysTopics {
                 new LoadAverage(load + "bytes/received", metrics::bytesReceived, startedAtMillis),
                 new LoadAverage(load + "bytes/sent", metrics::bytesSent, startedAtMillis),
                 new LoadAverage(load + "connections", metrics::connectionsAccepted, startedAtMillis));
+    }
+
+    /**
+     * Adds values from outside the engine, such as security's counters, published with the engine's own.
+     * Topics must start with {@code $SYS/}.
+     */
+    public void addSource(Supplier<Map<String, String>> source) {
+        sources.add(source);
     }
 
     /** The current values, by topic. */
@@ -101,6 +112,9 @@ public final class SysTopics {
                 PETREL + "connections/closed/" + reason.toLowerCase(Locale.ROOT), Long.toString(count)));
         metrics.refusals().forEach((reason, count) -> values.put(
                 PETREL + "refusals/" + reason.toLowerCase(Locale.ROOT), Long.toString(count)));
+        for (Supplier<Map<String, String>> source : sources) {
+            values.putAll(source.get());
+        }
         return values;
     }
 
