@@ -1,16 +1,24 @@
 package io.petrel.server;
 
-import io.petrel.api.Principal;
-import io.petrel.api.auth.AuthResult;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.petrel.api.Broker;
 import io.petrel.api.auth.Authenticator;
 import io.petrel.api.auth.Authorizer;
 import io.petrel.engine.Engine;
 import io.petrel.mqtt.listener.ListenerConfig;
 import io.petrel.mqtt.listener.MqttListener;
+import io.petrel.mqtt.protocol.LiveConnections;
 import io.petrel.mqtt.protocol.ProtocolContext;
 import io.petrel.mqtt.transport.NettyRuntime;
 import io.petrel.mqtt.transport.tls.TlsConfig;
 import io.petrel.mqtt.transport.tls.TlsSetupException;
+import io.petrel.security.Security;
+import io.petrel.server.http.HealthRoutes;
+import io.petrel.server.http.HttpRoutes;
+import io.petrel.server.http.HttpServer;
+import io.petrel.server.http.MetricsRoutes;
+import io.petrel.server.metrics.PetrelMeters;
 import io.petrel.server.tls.DevelopmentCertificates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,36 +26,47 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Petrel server. It wires the engine, the event loops and the listeners by hand; there is no
- * container. Embedders build one with {@link #builder()}.
+ * A running Petrel server. It wires the engine, the event loops, security, the listeners and the HTTP server
+ * by hand; there is no container. Embedders build one with {@link #builder()}.
  */
 public final class PetrelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PetrelServer.class);
 
     private final ServerConfig config;
+    private final Security security;
     private final NettyRuntime runtime;
     private final Engine engine;
     private final ScheduledExecutorService housekeeping;
+    private final LiveConnections connections = new LiveConnections();
+    private final BrokerHandle broker;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<MqttListener> listeners = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final DevelopmentCertificates.@Nullable CertificateFiles developmentCertificates;
+    private @Nullable HttpServer http;
+    private volatile boolean running;
 
-    private PetrelServer(ServerConfig config, Authenticator authenticator, Authorizer authorizer,
-            InstantSource clock) throws InterruptedException {
+    private PetrelServer(ServerConfig config, @Nullable Authenticator authenticator, @Nullable Authorizer authorizer,
+            InstantSource clock, List<HttpRoutes> extraRoutes) throws InterruptedException {
         this.config = config;
         // Certificates are checked by clients against real time, whatever clock the engine is given.
         this.developmentCertificates = developmentCertificates(config, InstantSource.system());
+        this.security = startSecurity(config, clock);
         this.runtime = NettyRuntime.start(config.transport(), config.workerThreads());
         this.engine = new Engine(config.engine(), runtime, clock);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -55,24 +74,40 @@ public final class PetrelServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ProtocolContext protocol = new ProtocolContext(engine, config.protocol(), authenticator, authorizer);
+        this.broker = new BrokerHandle(engine, connections);
+        security.onRevoked(ids -> broker.disconnect(client -> ids.contains(client.principal().credentialId())));
+        engine.sys().addSource(this::securitySys);
+        ProtocolContext protocol = new ProtocolContext(engine, config.protocol(),
+                authenticator != null ? authenticator : security.authenticator(),
+                authorizer != null ? authorizer : security.authorizer(), security.limits(), connections);
+        PetrelMeters petrelMeters = new PetrelMeters(meters, engine.metrics(), security.metrics());
         try {
             for (ListenerConfig listener : config.listeners()) {
                 listeners.add(bind(withCertificate(listener), protocol));
+            }
+            if (config.http().enabled()) {
+                List<HttpRoutes> routes = new ArrayList<>();
+                routes.add(new HealthRoutes(() -> running, this::healthDetails));
+                routes.add(new MetricsRoutes(meters, petrelMeters::refresh));
+                routes.addAll(extraRoutes);
+                http = HttpServer.start(config.http(), routes);
             }
         } catch (RuntimeException | InterruptedException e) {
             listeners.forEach(MqttListener::close);
             housekeeping.shutdownNow();
             runtime.shutdown(config.shutdownTimeout());
+            security.close();
             throw e;
         }
         engine.start();
+        running = true;
         if (developmentCertificates != null) {
             LOG.info("TLS uses the development certificate for localhost and 127.0.0.1. Clients trust it with the "
                     + "CA file {} (for example mosquitto_sub --cafile {})", developmentCertificates.caCertificate(),
                     developmentCertificates.caCertificate());
         }
         LOG.info("Petrel {} started", PetrelVersion.get());
+        logLimits(config);
     }
 
     private static DevelopmentCertificates.@Nullable CertificateFiles developmentCertificates(ServerConfig config,
@@ -87,6 +122,16 @@ public final class PetrelServer implements AutoCloseable {
         } catch (IOException | GeneralSecurityException e) {
             throw new ServerStartException("cannot create the development certificate in "
                     + config.dataDir().resolve("certs").toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Security startSecurity(ServerConfig config, InstantSource clock) {
+        Set<String> anonymous = config.listeners().stream().filter(ListenerConfig::allowAnonymous)
+                .map(ListenerConfig::name).collect(Collectors.toSet());
+        try {
+            return Security.start(config.security(), config.dataDir(), anonymous, clock);
+        } catch (IOException | RuntimeException e) {
+            throw new ServerStartException("cannot start security: " + e.getMessage(), e);
         }
     }
 
@@ -113,7 +158,40 @@ public final class PetrelServer implements AutoCloseable {
         }
     }
 
-    /** A builder with the defaults of {@link ServerConfig#defaults()} and anonymous access. */
+    private static void logLimits(ServerConfig config) {
+        var limits = config.security().limits();
+        var guard = config.security().guard();
+        LOG.info("Limits: connections {} (per organization {}, per user {}), connects per address {}/s, back-off "
+                        + "after {} failed logins, publish {} msg/s and {} B/s per client ({}), subscriptions {}",
+                orNone(limits.maxConnections()), orNone(limits.maxConnectionsPerOrganization()),
+                orNone(limits.maxConnectionsPerUser()), orNone(guard.connectsPerSecond()),
+                orNone(guard.failuresBeforeBackoff()), orNone(limits.publishMessagesPerSecond()),
+                orNone((int) Math.min(Integer.MAX_VALUE, limits.publishBytesPerSecond())),
+                limits.quotaAction().name().toLowerCase(Locale.ROOT), orNone(limits.maxSubscriptions()));
+    }
+
+    private static String orNone(int value) {
+        return value == 0 ? "unlimited" : Integer.toString(value);
+    }
+
+    private Map<String, String> securitySys() {
+        Map<String, String> values = new LinkedHashMap<>();
+        security.metrics().counters().forEach((name, count) ->
+                values.put("$SYS/broker/security/" + name, Long.toString(count)));
+        security.metrics().gauges().forEach((name, value) ->
+                values.put("$SYS/broker/security/" + name, Long.toString(value)));
+        return values;
+    }
+
+    private Map<String, Object> healthDetails() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", PetrelVersion.get());
+        details.put("clients", engine.metrics().clientsConnected());
+        details.put("listeners", listeners.stream().map(l -> l.config().name()).toList());
+        return details;
+    }
+
+    /** A builder with the defaults of {@link ServerConfig#defaults()}; security follows the configuration. */
     public static Builder builder() {
         return new Builder();
     }
@@ -139,6 +217,11 @@ public final class PetrelServer implements AutoCloseable {
                 .orElseThrow(() -> new NoSuchElementException("no listener named " + listenerName));
     }
 
+    /** The HTTP server's address, or null when it is off. */
+    public @Nullable InetSocketAddress httpAddress() {
+        return http != null ? http.address() : null;
+    }
+
     /** The development certificate files, if a TLS listener uses them; else null. */
     public DevelopmentCertificates.@Nullable CertificateFiles developmentCertificates() {
         return developmentCertificates;
@@ -147,6 +230,24 @@ public final class PetrelServer implements AutoCloseable {
     /** The engine, for metrics and inspection. */
     public Engine engine() {
         return engine;
+    }
+
+    /** The broker as embedders and the device platform use it: publishing into organizations, ending clients. */
+    public Broker broker() {
+        return broker;
+    }
+
+    /** Security: its metrics, token signing and revocation. */
+    public Security security() {
+        return security;
+    }
+
+    /**
+     * Fills the authenticator chain's device slot, asked after org tokens and client certificates and before
+     * password users: the device platform registers its credentials here.
+     */
+    public void registerDeviceAuthenticator(Authenticator authenticator) {
+        security.deviceSlot().set(authenticator);
     }
 
     /**
@@ -159,6 +260,7 @@ public final class PetrelServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        running = false;
         long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
         listeners.forEach(MqttListener::close);
         engine.shutdown();
@@ -169,6 +271,11 @@ public final class PetrelServer implements AutoCloseable {
         listeners.forEach(MqttListener::closeConnections);
         housekeeping.shutdownNow();
         runtime.shutdown(Duration.ofNanos(Math.max(remaining(deadline), Duration.ofMillis(100).toNanos())));
+        if (http != null) {
+            http.close();
+        }
+        security.close();
+        meters.close();
         LOG.info("Petrel stopped");
     }
 
@@ -179,10 +286,10 @@ public final class PetrelServer implements AutoCloseable {
     /** Builds a server. */
     public static final class Builder {
         private ServerConfig config = ServerConfig.defaults();
-        private Authenticator authenticator =
-                attempt -> CompletableFuture.completedFuture(AuthResult.accept(Principal.ANONYMOUS));
-        private Authorizer authorizer = Authorizer.ALLOW_ALL;
+        private @Nullable Authenticator authenticator;
+        private @Nullable Authorizer authorizer;
         private InstantSource clock = InstantSource.system();
+        private final List<HttpRoutes> routes = new ArrayList<>();
 
         private Builder() {
         }
@@ -193,13 +300,13 @@ public final class PetrelServer implements AutoCloseable {
             return this;
         }
 
-        /** Who may connect; by default everyone, anonymously. */
+        /** Who may connect, instead of the chain the configuration describes. */
         public Builder authenticator(Authenticator value) {
             this.authenticator = value;
             return this;
         }
 
-        /** What clients may publish and subscribe to; by default everything. */
+        /** What clients may publish and subscribe to, instead of the configured ACL rules. */
         public Builder authorizer(Authorizer value) {
             this.authorizer = value;
             return this;
@@ -211,13 +318,20 @@ public final class PetrelServer implements AutoCloseable {
             return this;
         }
 
+        /** More HTTP routes, such as the REST API's, served beside {@code /health} and {@code /metrics}. */
+        public Builder routes(HttpRoutes value) {
+            this.routes.add(value);
+            return this;
+        }
+
         /**
          * Starts the server.
          *
-         * @throws ServerStartException if a listener cannot bind or its certificate cannot be loaded
+         * @throws ServerStartException if a listener cannot bind, its certificate cannot be loaded, or a
+         *     security file cannot be read
          */
         public PetrelServer start() throws InterruptedException {
-            return new PetrelServer(config, authenticator, authorizer, clock);
+            return new PetrelServer(config, authenticator, authorizer, clock, List.copyOf(routes));
         }
     }
 }

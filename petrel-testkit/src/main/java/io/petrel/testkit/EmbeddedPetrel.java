@@ -6,6 +6,10 @@ import io.petrel.engine.metrics.BrokerMetrics;
 import io.petrel.mqtt.listener.ListenerConfig;
 import io.petrel.server.PetrelServer;
 import io.petrel.server.ServerConfig;
+import io.petrel.server.http.HttpConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -23,10 +27,19 @@ public final class EmbeddedPetrel implements AutoCloseable {
         this.server = server;
     }
 
-    /** The default test configuration: one TCP listener on a free loopback port. */
+    /**
+     * The default test configuration: one TCP listener on a free loopback port, the HTTP server on another, and
+     * a fresh data directory (where a token signing key is generated).
+     */
     public static ServerConfig testConfig() {
         ServerConfig defaults = ServerConfig.defaults();
-        return defaults.withListeners(List.of(ListenerConfig.tcp("tcp", HOST, 0)));
+        try {
+            return defaults.withListeners(List.of(ListenerConfig.tcp("tcp", HOST, 0)))
+                    .withHttp(new HttpConfig(true, HOST, 0))
+                    .withDataDir(Files.createTempDirectory("petrel-test-data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts a server with the test configuration. */
@@ -70,6 +83,11 @@ public final class EmbeddedPetrel implements AutoCloseable {
     /** The port of the listener with this name. */
     public int port(String listenerName) {
         return server.address(listenerName).getPort();
+    }
+
+    /** The base URL of the HTTP server, such as {@code http://127.0.0.1:41234}. */
+    public String httpUrl() {
+        return "http://" + HOST + ":" + server.httpAddress().getPort();
     }
 
     /** The server URI as Paho expects it. */

@@ -1,9 +1,11 @@
 package io.petrel.server.config;
 
+import io.petrel.api.limit.ClientLimits;
 import io.petrel.mqtt.listener.ListenerType;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import io.petrel.mqtt.transport.TransportKind;
 import io.petrel.mqtt.transport.tls.TlsConfig;
+import io.petrel.security.cert.CertificateAuthenticator;
 import java.time.Duration;
 import java.util.List;
 
@@ -101,6 +103,69 @@ public final class ConfigKeys {
     public static final Key<Duration> SYS_INTERVAL = Key.duration("sys.interval", Duration.ofSeconds(10),
             Duration.ZERO, Duration.ofHours(1), "How often $SYS topics are published; 0 turns them off.");
 
+    public static final Key<String> PASSWORD_FILE = Key.string("auth.password-file", null,
+            "Users and passwords in mosquitto_passwd format ($7$ PBKDF2-SHA512 or $6$ SHA-512); `petrel passwd` "
+                    + "edits it. Reread when it changes.");
+    public static final Key<String> ACL_FILE = Key.string("auth.acl-file", null,
+            "ACL rules in Mosquitto's format plus `org`, `allow` and `deny` lines (see docs/security.md). Without "
+                    + "it, clients may use every topic of their organization. Reread when it changes.");
+    public static final Key<List<String>> OPERATORS = Key.strings("auth.operators", List.of(),
+            "User names that may reach every organization's topics, through $org/{name}/...");
+    public static final Key<Boolean> TOKENS_ENABLED = Key.bool("auth.tokens.enabled", true,
+            "Whether org tokens are accepted as user names.");
+    public static final Key<String> TOKENS_KEY = Key.string("auth.tokens.key", null,
+            "Token signing key, a private EC P-256 JWK. Without it, one is generated in "
+                    + "<data-dir>/keys/token-signing-key.jwk.");
+    public static final Key<CertificateAuthenticator.Identity> X509_IDENTITY = Key.choice("auth.x509.identity",
+            CertificateAuthenticator.Identity.class, null, "Take a verified TLS client certificate's identity from "
+                    + "its cn, its first san, or a fingerprint mapping; unset ignores certificates.");
+    public static final Key<String> X509_FINGERPRINTS = Key.string("auth.x509.fingerprints", null,
+            "For the fingerprint identity: a file of `<sha256 fingerprint> <name>` lines.");
+    public static final Key<Integer> AUTH_THREADS = Key.integer("auth.threads", 2, 1, 256,
+            "Threads that check passwords and token signatures, off the event loops.");
+    public static final Key<Integer> AUTH_QUEUE = Key.integer("auth.queue", 10_000, 1, 1_000_000,
+            "Checks that may wait for those threads; beyond it CONNECTs are refused with server unavailable.");
+    public static final Key<List<String>> ORGANIZATION_USERS = Key.strings("organizations.<name>.users", List.of(),
+            "Users (password, certificate) of an organization other than the default one.");
+
+    public static final Key<Integer> MAX_CONNECTIONS = Key.integer("limits.max-connections", 0, 0, 100_000_000,
+            "Connections at once over all organizations; 0 for no limit. Beyond it: CONNACK 0x97 (v5), 3 (v3).");
+    public static final Key<Integer> MAX_CONNECTIONS_PER_ORG = Key.integer("limits.max-connections-per-org", 0, 0,
+            100_000_000, "Connections at once in one organization; 0 for no limit.");
+    public static final Key<Integer> MAX_CONNECTIONS_PER_USER = Key.integer("limits.max-connections-per-user", 0, 0,
+            100_000_000, "Connections at once with one identity; 0 for no limit.");
+    public static final Key<Integer> CONNECT_RATE_PER_IP = Key.integer("limits.connect-rate-per-ip", 20, 0, 1_000_000,
+            "CONNECTs per second from one address (burst of twice that); 0 for no limit. Beyond it: CONNACK 0x9F "
+                    + "(v5), 3 (v3).");
+    public static final Key<Integer> LOGIN_FAILURES_BEFORE_BACKOFF = Key.integer("limits.login-failures-before-backoff",
+            5, 0, 1_000_000, "Failed logins from one address before it must wait; 0 turns back-off off.");
+    public static final Key<Duration> LOGIN_BACKOFF = Key.duration("limits.login-backoff", Duration.ofSeconds(1),
+            Duration.ofMillis(1), Duration.ofHours(1), "First wait after too many failed logins; doubled by each "
+                    + "further failure.");
+    public static final Key<Duration> LOGIN_BACKOFF_MAX = Key.duration("limits.login-backoff-max",
+            Duration.ofMinutes(5), Duration.ofMillis(1), Duration.ofDays(1), "Longest wait after failed logins.");
+    public static final Key<Boolean> LIMITS_EXEMPT_LOOPBACK = Key.bool("limits.exempt-loopback", true,
+            "Whether loopback addresses escape the connect rate and login back-off.");
+    public static final Key<Integer> PUBLISH_RATE = Key.integer("limits.publish-rate", 0, 0, 100_000_000,
+            "PUBLISH packets per second one client may send; 0 for no limit.");
+    public static final Key<Long> PUBLISH_BYTES_RATE = Key.size("limits.publish-bytes-rate", 0, 0, 1L << 40,
+            "Payload bytes per second one client may publish; 0 for no limit.");
+    public static final Key<ClientLimits.QuotaAction> PUBLISH_RATE_ACTION = Key.choice("limits.publish-rate-action",
+            ClientLimits.QuotaAction.class, ClientLimits.QuotaAction.REFUSE, "Over the rate: refuse (PUBACK 0x97 "
+                    + "for v5, dropped for QoS 0 and v3) or disconnect (DISCONNECT 0x97).");
+    public static final Key<Integer> MAX_SUBSCRIPTIONS = Key.integer("limits.max-subscriptions", 0, 0, 10_000_000,
+            "Subscriptions one session may hold; 0 for no limit. Beyond it: SUBACK 0x97 (v5), 0x80 (v3).");
+    public static final Key<Integer> MAX_TOPIC_LENGTH = Key.integer("limits.max-topic-length", 0, 0, 65_535,
+            "Longest topic name or filter in characters; 0 for MQTT's own limit.");
+    public static final Key<Integer> MAX_TOPIC_LEVELS = Key.integer("limits.max-topic-levels", 0, 0, 65_535,
+            "Most levels in a topic name or filter; 0 for no limit.");
+
+    public static final Key<Boolean> HTTP_ENABLED = Key.bool("http.enabled", true,
+            "Whether the HTTP server (/health, /metrics, later the REST API and console) runs.");
+    public static final Key<String> HTTP_BIND = Key.string("http.bind", "127.0.0.1", "Address the HTTP server binds.");
+    public static final Key<Integer> HTTP_PORT = Key.integer("http.port", 8080, 0, 65_535,
+            "Port of the HTTP server; 0 picks a free one.");
+
     /** Every key, in documentation order. */
     public static final List<Key<?>> ALL = List.of(DATA_DIR, TRANSPORT, WORKER_THREADS, SHUTDOWN_TIMEOUT,
             LISTENER_TYPE, LISTENER_ENABLED, LISTENER_BIND, LISTENER_PORT, LISTENER_PATH, LISTENER_MAX_FRAME_SIZE,
@@ -110,7 +175,12 @@ public final class ConfigKeys {
             LISTENER_TLS_RELOAD_INTERVAL,
             MAX_PACKET_SIZE, MAX_CLIENT_ID_LENGTH, RECEIVE_MAXIMUM, TOPIC_ALIAS_MAXIMUM, MAX_KEEP_ALIVE,
             CONNECT_TIMEOUT, RETAIN_AVAILABLE, MAX_PENDING_BEFORE_CONNECT, MAX_INFLIGHT, MAX_QUEUED,
-            QUEUE_QOS0_OFFLINE, MAX_SESSION_EXPIRY, SYS_INTERVAL);
+            QUEUE_QOS0_OFFLINE, MAX_SESSION_EXPIRY, SYS_INTERVAL, PASSWORD_FILE, ACL_FILE, OPERATORS, TOKENS_ENABLED,
+            TOKENS_KEY, X509_IDENTITY, X509_FINGERPRINTS, AUTH_THREADS, AUTH_QUEUE, ORGANIZATION_USERS,
+            MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ORG, MAX_CONNECTIONS_PER_USER, CONNECT_RATE_PER_IP,
+            LOGIN_FAILURES_BEFORE_BACKOFF, LOGIN_BACKOFF, LOGIN_BACKOFF_MAX, LIMITS_EXEMPT_LOOPBACK, PUBLISH_RATE,
+            PUBLISH_BYTES_RATE, PUBLISH_RATE_ACTION, MAX_SUBSCRIPTIONS, MAX_TOPIC_LENGTH, MAX_TOPIC_LEVELS,
+            HTTP_ENABLED, HTTP_BIND, HTTP_PORT);
 
     private ConfigKeys() {
     }

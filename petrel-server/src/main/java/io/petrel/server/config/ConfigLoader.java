@@ -8,6 +8,7 @@ import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import io.petrel.mqtt.transport.tls.TlsConfig;
 import io.petrel.server.PetrelVersion;
 import io.petrel.server.ServerConfig;
+import io.petrel.server.http.HttpConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,9 +91,11 @@ public final class ConfigLoader {
                 reader.get(ConfigKeys.QUEUE_QOS0_OFFLINE),
                 reader.get(ConfigKeys.MAX_SESSION_EXPIRY).toSeconds());
         EngineConfig engine = new EngineConfig(sessions, reader.get(ConfigKeys.SYS_INTERVAL), PetrelVersion.get());
+        HttpConfig http = new HttpConfig(reader.get(ConfigKeys.HTTP_ENABLED), reader.get(ConfigKeys.HTTP_BIND),
+                reader.get(ConfigKeys.HTTP_PORT));
         return new ServerConfig(listeners, protocol, engine, reader.get(ConfigKeys.TRANSPORT),
                 reader.get(ConfigKeys.WORKER_THREADS), reader.get(ConfigKeys.SHUTDOWN_TIMEOUT),
-                Path.of(reader.get(ConfigKeys.DATA_DIR)));
+                Path.of(reader.get(ConfigKeys.DATA_DIR)), SecurityConfigReader.read(reader, tree), http);
     }
 
     private static @Nullable ListenerConfig listener(ConfigReader reader, String name) {
@@ -177,7 +180,7 @@ public final class ConfigLoader {
                 reader.get(ConfigKeys.LISTENER_TLS_RELOAD_INTERVAL, name));
     }
 
-    private static @Nullable Path file(ConfigReader reader, Key<String> key, String name) {
+    static @Nullable Path file(ConfigReader reader, Key<String> key, String name) {
         String value = reader.get(key, name);
         if (value == null) {
             return null;

@@ -1,0 +1,45 @@
+package io.petrel.server.http;
+
+import io.javalin.Javalin;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: Javalin on Jetty, carrying the routes every feature adds. */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin app;
+    private final InetSocketAddress address;
+
+    private HttpServer(Javalin app, InetSocketAddress address) {
+        this.app = app;
+        this.address = address;
+    }
+
+    /** Starts the server with the given routes; throws if its address cannot be bound. */
+    public static HttpServer start(HttpConfig config, List<HttpRoutes> routes) {
+        Javalin app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            for (HttpRoutes feature : routes) {
+                feature.addTo(javalin.routes);
+            }
+        });
+        app.start(config.host(), config.port());
+        InetSocketAddress address = new InetSocketAddress(config.host(), app.port());
+        LOG.info("HTTP on {} (/health, /metrics)", address);
+        return new HttpServer(app, address);
+    }
+
+    /** The bound address; its port is the real one when the configuration asked for 0. */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
