@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code petrel} command and its subcommands. */
 @Command(name = "petrel", mixinStandardHelpOptions = true, versionProvider = PetrelCommand.Version.class,
         description = "Petrel: an MQTT broker and IoT device platform in one server.",
-        subcommands = {ServeCommand.class, ConfigCommand.class})
+        subcommands = {ServeCommand.class, ConfigCommand.class, PasswdCommand.class, TokenCommand.class})
 public final class PetrelCommand {
 
     public static void main(String[] args) {

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses the human forms of sizes and durations that configuration values use. */
-final class ValueParsers {
+public final class ValueParsers {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KIB|K|MB|MIB|M|GB|GIB|G)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(MS|S|M|H|D)?");
 
@@ -36,7 +36,7 @@ final class ValueParsers {
      * A duration such as {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 30d}, or {@code never}; a
      * bare number is seconds.
      */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         if (text.trim().equalsIgnoreCase("never")) {
             return NEVER;
         }
