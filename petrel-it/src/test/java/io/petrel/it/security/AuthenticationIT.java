@@ -1,0 +1,129 @@
+package io.petrel.it.security;
+
+import static io.petrel.it.security.SecureBroker.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import io.petrel.testkit.EmbeddedPetrel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Logins with real clients: password files from mosquitto_passwd, org tokens, refusals for v3 and v5. */
+class AuthenticationIT {
+    @TempDir
+    static Path dir;
+    private static EmbeddedPetrel petrel;
+
+    @BeforeAll
+    static void start() throws Exception {
+        petrel = SecureBroker.start(SecureBroker.security(SecureBroker.passwordFile(dir, "alice", "bob"), null,
+                Map.of(), Set.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        petrel.close();
+    }
+
+    @Test
+    void aUserFromAMosquittoPasswordFileLogsIn() throws Exception {
+        SecureBroker.connectV5(petrel, "alice-v5", "alice", PASSWORD).disconnect();
+        MqttClient v3 = paho("bob-v3");
+        v3.connect(options("bob", PASSWORD));
+        assertThat(v3.isConnected()).isTrue();
+        v3.disconnect();
+        v3.close();
+    }
+
+    @Test
+    void aWrongPasswordGets0x86ForV5AndReturnCode4ForV3() throws Exception {
+        assertThatThrownBy(() -> SecureBroker.connectV5(petrel, "alice-bad", "alice", "wrong"))
+                .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
+                        .isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD));
+        assertThatThrownBy(() -> SecureBroker.connectV5(petrel, "nobody", "mallory", PASSWORD))
+                .isInstanceOf(Mqtt5ConnAckException.class);
+        MqttClient v3 = paho("bob-bad");
+        assertThatThrownBy(() -> v3.connect(options("bob", "wrong"))).isInstanceOfSatisfying(MqttException.class,
+                e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_FAILED_AUTHENTICATION));
+        v3.close();
+        assertThat(petrel.metrics().closedCount("BAD_USERNAME_OR_PASSWORD")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anonymousClientsGet0x87ForV5AndReturnCode5ForV3WhereTheListenerRefusesThem() throws Exception {
+        Mqtt5BlockingClient anonymous = SecureBroker.v5(petrel, "anon").buildBlocking();
+        assertThatThrownBy(anonymous::connect).isInstanceOfSatisfying(Mqtt5ConnAckException.class,
+                e -> assertThat(e.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED));
+        MqttClient v3 = paho("anon-v3");
+        assertThatThrownBy(() -> v3.connect(new MqttConnectOptions())).isInstanceOfSatisfying(MqttException.class,
+                e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+        v3.close();
+    }
+
+    @Test
+    void anOrgTokenIsTheUserNameWithThePasswordAbsentEmptyOrTheTokenAgain() throws Exception {
+        String token = SecureBroker.sign(petrel, SecureBroker.token("acme", List.of(), List.of("device/#"),
+                Duration.ofHours(1)));
+        Mqtt5BlockingClient absent = SecureBroker.v5(petrel, "token-absent").buildBlocking();
+        absent.connectWith().simpleAuth().username(token).applySimpleAuth().send();
+        absent.disconnect();
+        SecureBroker.connectV5(petrel, "token-empty", token, "").disconnect();
+        SecureBroker.connectV5(petrel, "token-again", token, token).disconnect();
+        MqttClient v3 = paho("token-v3");
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(token);
+        v3.connect(options);
+        v3.disconnect();
+        v3.close();
+
+        assertThatThrownBy(() -> SecureBroker.connectV5(petrel, "token-other", token, "other"))
+                .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
+                        .isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD));
+    }
+
+    @Test
+    void anExpiredOrForgedTokenIsRefused() {
+        String expired = SecureBroker.sign(petrel, new io.petrel.security.token.OrgToken("old", "app", "acme",
+                new io.petrel.api.auth.TopicScope(List.of(), List.of("#")), false,
+                java.time.Instant.now().minusSeconds(7200), java.time.Instant.now().minusSeconds(3600)));
+        assertThatThrownBy(() -> SecureBroker.connectV5(petrel, "expired", expired, null))
+                .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
+                        .isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED));
+        String valid = SecureBroker.sign(petrel, SecureBroker.token("acme", List.of(), List.of("#"), Duration.ofHours(1)));
+        String forged = valid.substring(0, valid.length() - 4) + (valid.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThatThrownBy(() -> SecureBroker.connectV5(petrel, "forged", forged, null))
+                .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
+                        .isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD));
+    }
+
+    private static MqttClient paho(String id) throws MqttException {
+        return new MqttClient(petrel.tcpUri(), id, new MemoryPersistence());
+    }
+
+    private static MqttConnectOptions options(String user, String password) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(user);
+        options.setPassword(password.toCharArray());
+        options.setConnectionTimeout(10);
+        return options;
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
