@@ -227,6 +227,11 @@ public final class PetrelServer implements AutoCloseable {
         return developmentCertificates;
     }
 
+    /** The configuration the server runs with. */
+    public ServerConfig config() {
+        return config;
+    }
+
     /** The engine, for metrics and inspection. */
     public Engine engine() {
         return engine;
