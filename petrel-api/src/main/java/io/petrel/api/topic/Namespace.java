@@ -108,6 +108,21 @@ public final class Namespace {
         return !prefix.isEmpty() && internal.startsWith(prefix) ? internal.substring(prefix.length()) : internal;
     }
 
+    /**
+     * The name of the client's session in the broker, or null if the client may not use this client id. Client
+     * ids are unique per organization: a mounted organization's ids get its prefix, and clients at the root may
+     * not use an id under {@code $org/}, which would name, and take over, another organization's session.
+     */
+    public @Nullable String sessionKey(String clientId) {
+        if (operator) {
+            return clientId;
+        }
+        if (prefix.isEmpty()) {
+            return isOrgTree(clientId) ? null : clientId;
+        }
+        return prefix.concat(clientId);
+    }
+
     private static boolean isSys(String topic) {
         return topic.startsWith(SYS) && (topic.length() == SYS.length() || topic.charAt(SYS.length()) == '/');
     }

@@ -58,6 +58,15 @@ class NamespaceTest {
     }
 
     @Test
+    void clientIdsAreUniquePerOrganization() {
+        assertThat(acme.sessionKey("sensor-1")).isEqualTo("$org/acme/sensor-1");
+        assertThat(Namespace.organization("beta").sessionKey("sensor-1")).isEqualTo("$org/beta/sensor-1");
+        assertThat(root.sessionKey("sensor-1")).isEqualTo("sensor-1");
+        assertThat(root.sessionKey("$org/acme/sensor-1")).isNull();
+        assertThat(operator.sessionKey("$org/acme/sensor-1")).isEqualTo("$org/acme/sensor-1");
+    }
+
+    @Test
     void organizationNamesAreChecked() {
         assertThatThrownBy(() -> Namespace.organization("a/b")).hasMessageContaining("invalid organization name");
         assertThatThrownBy(() -> Namespace.organization("#")).isInstanceOf(IllegalArgumentException.class);

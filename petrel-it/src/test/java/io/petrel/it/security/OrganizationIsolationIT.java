@@ -2,11 +2,14 @@ package io.petrel.it.security;
 
 import static io.petrel.it.security.SecureBroker.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.petrel.api.Message;
 import io.petrel.api.QoS;
@@ -164,6 +167,23 @@ class OrganizationIsolationIT {
         // $SYS is global: every organization reads it.
         await().atMost(Duration.ofSeconds(10)).until(() -> !sys.received.isEmpty());
         assertThat(sys.received.get(0)).startsWith("$SYS/broker/version=petrel");
+    }
+
+    @Test
+    void equalClientIdsOfTwoOrganizationsAreTwoSessions() {
+        Inbox ann = inbox("ann", "same-id").subscribe("x/#");
+        Inbox ben = inbox("ben", "same-id").subscribe("x/#");
+        assertThat(ann.client.getState().isConnected()).isTrue();
+        publish(connect("ann", "ann-x"), "x/1", "acme", false);
+        publish(connect("ben", "ben-x"), "x/1", "beta", false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ann.received.isEmpty() && !ben.received.isEmpty());
+        assertThat(ann.received).containsExactly("x/1=acme");
+        assertThat(ben.received).containsExactly("x/1=beta");
+        // A default-organization client cannot name another organization's session to take it over.
+        assertThatThrownBy(() -> SecureBroker.connectV5(petrel, "$org/acme/same-id", "dora", PASSWORD))
+                .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
+                        .isEqualTo(Mqtt5ConnAckReasonCode.CLIENT_IDENTIFIER_NOT_VALID));
+        assertThat(ann.client.getState().isConnected()).isTrue();
     }
 
     private Inbox inbox(String user, String id) {

@@ -78,6 +78,11 @@ final class ConnectCompletion {
             return;
         }
         conn.admitted(client);
+        String sessionKey = conn.namespace().sessionKey(clientId);
+        if (sessionKey == null) {
+            ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.CLIENT_IDENTIFIER_NOT_VALID));
+            return;
+        }
         Will mapped = will;
         if (will != null) {
             // A will is a PUBLISH made later on the client's behalf: the same authorization and namespace apply.
@@ -91,11 +96,19 @@ final class ConnectCompletion {
             }
             mapped = new Will(will.message().withTopic(internal), will.delaySeconds(), will.expirySeconds());
         }
-        attach(client, mapped);
+        attach(client, sessionKey, mapped);
     }
 
-    private void attach(ClientInfo client, @Nullable Will mappedWill) {
-        ConnectRequest request = new ConnectRequest(client, cleanStart, conn.sessionExpiryAtConnect(), mappedWill);
+    /**
+     * Attaches the session, named in the client's organization so that equal client ids of two organizations
+     * never share, or take over, one session.
+     */
+    private void attach(ClientInfo client, String sessionKey, @Nullable Will mappedWill) {
+        ClientInfo sessionClient = sessionKey.equals(client.clientId()) ? client : new ClientInfo(sessionKey,
+                client.username(), client.remoteAddress(), client.protocolLevel(), client.listener(),
+                client.principal());
+        ConnectRequest request = new ConnectRequest(sessionClient, cleanStart, conn.sessionExpiryAtConnect(),
+                mappedWill);
         conn.protocol().engine().connect(request, conn)
                 .whenComplete((outcome, failure) -> conn.onLoop(() -> attached(client, outcome, failure)));
     }
