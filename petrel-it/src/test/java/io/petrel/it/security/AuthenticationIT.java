@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import io.petrel.api.auth.TopicScope;
+import io.petrel.security.token.OrgToken;
 import io.petrel.testkit.EmbeddedPetrel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,9 +100,9 @@ class AuthenticationIT {
 
     @Test
     void anExpiredOrForgedTokenIsRefused() {
-        String expired = SecureBroker.sign(petrel, new io.petrel.security.token.OrgToken("old", "app", "acme",
-                new io.petrel.api.auth.TopicScope(List.of(), List.of("#")), false,
-                java.time.Instant.now().minusSeconds(7200), java.time.Instant.now().minusSeconds(3600)));
+        String expired = SecureBroker.sign(petrel, new OrgToken("old", "app", "acme",
+                new TopicScope(List.of(), List.of("#")), false, Instant.now().minusSeconds(7200),
+                Instant.now().minusSeconds(3600)));
         assertThatThrownBy(() -> SecureBroker.connectV5(petrel, "expired", expired, null))
                 .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
                         .isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED));
@@ -121,9 +123,5 @@ class AuthenticationIT {
         options.setPassword(password.toCharArray());
         options.setConnectionTimeout(10);
         return options;
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

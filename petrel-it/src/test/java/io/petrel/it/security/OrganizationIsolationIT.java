@@ -10,6 +10,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.petrel.api.Message;
 import io.petrel.api.QoS;
@@ -18,9 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -63,7 +66,7 @@ class OrganizationIsolationIT {
 
     @Test
     void everyFilterSeesItsOwnOrganizationOnlyAndTheOperatorSeesAllExplicitly() {
-        Map<String, List<Inbox>> inboxes = new java.util.HashMap<>();
+        Map<String, List<Inbox>> inboxes = new HashMap<>();
         for (String user : USERS) {
             List<Inbox> own = new ArrayList<>();
             for (String filter : FILTERS) {
@@ -72,7 +75,7 @@ class OrganizationIsolationIT {
             inboxes.put(user, own);
         }
         Inbox operator = inbox("root", "root-watch").subscribe("$org/+/t/#").subscribe("t/#");
-        List<String> v3Received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> v3Received = new CopyOnWriteArrayList<>();
         MqttClient v3Subscriber = paho("ann", "ann-v3");
         subscribeV3(v3Subscriber, "#", v3Received);
 
@@ -139,8 +142,7 @@ class OrganizationIsolationIT {
         Mqtt5BlockingClient dora = connect("dora", "dora-forger");
         Mqtt5PubAckReasonCode code;
         try {
-            code = ((com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult.Mqtt5Qos1Result)
-                    dora.publishWith().topic("$org/acme/t/x").qos(MqttQos.AT_LEAST_ONCE).payload(utf8("forged"))
+            code = ((Mqtt5PublishResult.Mqtt5Qos1Result) dora.publishWith().topic("$org/acme/t/x").qos(MqttQos.AT_LEAST_ONCE).payload(utf8("forged"))
                             .send()).getPubAck().getReasonCode();
         } catch (Mqtt5PubAckException e) {
             code = e.getMqttMessage().getReasonCode();

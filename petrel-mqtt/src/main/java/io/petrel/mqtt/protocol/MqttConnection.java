@@ -9,6 +9,7 @@ import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.petrel.api.ClientInfo;
+import io.petrel.api.Principal;
 import io.petrel.api.auth.ClientCertificate;
 import io.petrel.api.limit.PublishQuota;
 import io.petrel.api.topic.Namespace;
@@ -69,7 +70,7 @@ public final class MqttConnection implements ClientConnection {
             new OutboundPublishEncoder(false, Long.MAX_VALUE, new OutboundTopicAliases(0));
     private boolean flushScheduled;
     private boolean admitted;
-    private Namespace namespace = Namespace.organization(io.petrel.api.Principal.DEFAULT_ORGANIZATION);
+    private Namespace namespace = Namespace.organization(Principal.DEFAULT_ORGANIZATION);
     private PublishQuota publishQuota = PublishQuota.UNLIMITED;
     private @Nullable Future<?> expiryTimer;
 

@@ -6,6 +6,7 @@ import io.petrel.api.auth.Authenticator;
 import io.petrel.api.auth.ClientCertificate;
 import io.petrel.api.auth.ConnectAttempt;
 import io.petrel.security.Organizations;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +47,7 @@ public final class CertificateAuthenticator implements Authenticator {
     }
 
     private static Map<String, String> normalize(Map<String, String> byFingerprint) {
-        Map<String, String> normalized = new java.util.HashMap<>();
+        Map<String, String> normalized = new HashMap<>();
         byFingerprint.forEach((fingerprint, name) -> normalized.put(fingerprintKey(fingerprint), name));
         return Map.copyOf(normalized);
     }

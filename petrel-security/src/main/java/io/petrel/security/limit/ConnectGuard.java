@@ -12,6 +12,7 @@ import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,7 +150,7 @@ public final class ConnectGuard implements Authenticator {
 
     /** What is known about one address. */
     private static final class AddressState {
-        final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger failures = new AtomicInteger();
         final @Nullable Bucket bucket;
         volatile long blockedUntil;
         volatile long lastSeen;

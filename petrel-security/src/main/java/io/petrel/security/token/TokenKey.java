@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public final class TokenKey {
         }
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString())
-                    .issueTime(java.util.Date.from(Instant.now())).generate();
+                    .issueTime(Date.from(Instant.now())).generate();
             SecretFiles.write(file, key.toJSONString());
             LOG.info("Generated a token signing key (ES256) in {}", file);
             return key;
