@@ -69,6 +69,11 @@ public interface ClientLimits {
          */
         REFUSE,
         /** End the connection: MQTT 5 clients get DISCONNECT with reason 0x97 first. */
-        DISCONNECT
+        DISCONNECT,
+        /**
+         * Accept the message but stop reading from the client until it is back within its rate, so that TCP
+         * flow control slows the publisher and nothing is lost, whatever its protocol version.
+         */
+        THROTTLE
     }
 }

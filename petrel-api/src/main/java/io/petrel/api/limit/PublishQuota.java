@@ -15,4 +15,15 @@ public interface PublishQuota {
      * @return false if the client is over its rate; nothing is taken then
      */
     boolean tryAcquire(int payloadBytes);
+
+    /**
+     * Takes one message from the allowance even beyond the rate, for throttling rather than refusing.
+     *
+     * @return 0 within the rate, else how long, in nanoseconds, the client should be kept waiting so that it
+     *     is back within its rate
+     */
+    default long acquireOrPause(int payloadBytes) {
+        tryAcquire(payloadBytes);
+        return 0;
+    }
 }

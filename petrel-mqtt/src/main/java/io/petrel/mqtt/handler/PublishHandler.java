@@ -98,7 +98,14 @@ public final class PublishHandler {
         if (internal == null) {
             return refuse(conn, session, qos, packetId, NOT_AUTHORIZED, ProtocolError.NOT_AUTHORIZED);
         }
-        if (!conn.publishQuota().tryAcquire(publish.payload().readableBytes())) {
+        int payloadBytes = publish.payload().readableBytes();
+        if (limits.quotaAction() == ClientLimits.QuotaAction.THROTTLE) {
+            long pause = conn.publishQuota().acquireOrPause(payloadBytes);
+            if (pause > 0) {
+                conn.protocol().engine().metrics().refused("PUBLISH_THROTTLED");
+                conn.pauseReading(pause);
+            }
+        } else if (!conn.publishQuota().tryAcquire(payloadBytes)) {
             if (limits.quotaAction() == ClientLimits.QuotaAction.DISCONNECT) {
                 return ProtocolAction.disconnect(ProtocolError.QUOTA_EXCEEDED);
             }

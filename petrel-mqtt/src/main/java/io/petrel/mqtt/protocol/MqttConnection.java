@@ -254,6 +254,22 @@ public final class MqttConnection implements ClientConnection {
         }
     }
 
+    /**
+     * Stops reading from the client for a while, so that TCP flow control slows a publisher that is over its
+     * rate. Packets already read are still processed; reading resumes unless the connection ended meanwhile.
+     */
+    public void pauseReading(long nanos) {
+        if (state != State.CONNECTED || !ctx.channel().config().isAutoRead()) {
+            return;
+        }
+        ctx.channel().config().setAutoRead(false);
+        ctx.channel().eventLoop().schedule(() -> {
+            if (state == State.CONNECTED) {
+                ctx.channel().config().setAutoRead(true);
+            }
+        }, nanos, TimeUnit.NANOSECONDS);
+    }
+
     /** Writes a packet; the flush happens once per event-loop turn. */
     public void write(MqttMessage packet) {
         ctx.write(packet, ctx.voidPromise());

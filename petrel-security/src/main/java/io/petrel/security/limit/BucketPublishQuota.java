@@ -44,4 +44,20 @@ final class BucketPublishQuota implements PublishQuota {
         }
         return true;
     }
+
+    @Override
+    public long acquireOrPause(int payloadBytes) {
+        if (tryAcquire(payloadBytes)) {
+            return 0;
+        }
+        // Consumed into debt: the wait is how long the refill takes to pay it back.
+        long wait = 0;
+        if (messages != null) {
+            wait = messages.consumeIgnoringRateLimits(1);
+        }
+        if (bytes != null) {
+            wait = Math.max(wait, bytes.consumeIgnoringRateLimits(Math.max(1, Math.min(payloadBytes, bytesCapacity))));
+        }
+        return wait;
+    }
 }

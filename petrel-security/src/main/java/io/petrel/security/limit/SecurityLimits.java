@@ -78,14 +78,26 @@ public final class SecurityLimits implements ClientLimits {
         if (config.publishMessagesPerSecond() == 0 && config.publishBytesPerSecond() == 0) {
             return PublishQuota.UNLIMITED;
         }
-        PublishQuota quota = new BucketPublishQuota(config.publishMessagesPerSecond(), config.publishBytesPerSecond(),
-                clock);
-        return bytes -> {
-            if (quota.tryAcquire(bytes)) {
-                return true;
+        BucketPublishQuota quota = new BucketPublishQuota(config.publishMessagesPerSecond(),
+                config.publishBytesPerSecond(), clock);
+        return new PublishQuota() {
+            @Override
+            public boolean tryAcquire(int payloadBytes) {
+                if (quota.tryAcquire(payloadBytes)) {
+                    return true;
+                }
+                metrics.count("publish_rate_exceeded");
+                return false;
             }
-            metrics.count("publish_rate_exceeded");
-            return false;
+
+            @Override
+            public long acquireOrPause(int payloadBytes) {
+                long wait = quota.acquireOrPause(payloadBytes);
+                if (wait > 0) {
+                    metrics.count("publish_rate_exceeded");
+                }
+                return wait;
+            }
         };
     }
 

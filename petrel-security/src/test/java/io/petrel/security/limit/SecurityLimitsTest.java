@@ -69,6 +69,23 @@ class SecurityLimitsTest {
     }
 
     @Test
+    void throttlingTakesTheMessageAndSaysHowLongToPause() {
+        SecurityLimits limits = new SecurityLimits(
+                new LimitsConfig(0, 0, 0, 10, 0, ClientLimits.QuotaAction.THROTTLE, 0, 0, 0), clock, metrics);
+        PublishQuota quota = limits.publishQuota(client("p", "u", new Principal("u", "default")));
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(quota.acquireOrPause(1)).isZero();
+        }
+        // One message over: in debt by one token, which a rate of 10/s pays back in 100 ms.
+        assertThat(quota.acquireOrPause(1)).isEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat(quota.acquireOrPause(1)).isEqualTo(Duration.ofMillis(200).toNanos());
+        clock.advance(Duration.ofMillis(300));
+        assertThat(quota.acquireOrPause(1)).isZero();
+        assertThat(metrics.get("publish_rate_exceeded")).isEqualTo(2);
+    }
+
+    @Test
     void withoutRatesTheQuotaIsUnlimited() {
         SecurityLimits limits = new SecurityLimits(LimitsConfig.none(), clock, metrics);
         assertThat(limits.publishQuota(client("p", null, Principal.ANONYMOUS))).isSameAs(PublishQuota.UNLIMITED);

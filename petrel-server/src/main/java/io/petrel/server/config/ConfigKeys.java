@@ -152,7 +152,8 @@ public final class ConfigKeys {
             "Payload bytes per second one client may publish; 0 for no limit.");
     public static final Key<ClientLimits.QuotaAction> PUBLISH_RATE_ACTION = Key.choice("limits.publish-rate-action",
             ClientLimits.QuotaAction.class, ClientLimits.QuotaAction.REFUSE, "Over the rate: refuse (PUBACK 0x97 "
-                    + "for v5, dropped for QoS 0 and v3) or disconnect (DISCONNECT 0x97).");
+                    + "for v5, dropped for QoS 0 and v3), disconnect (DISCONNECT 0x97), or throttle (stop reading "
+                    + "until the client is back within its rate; nothing is lost).");
     public static final Key<Integer> MAX_SUBSCRIPTIONS = Key.integer("limits.max-subscriptions", 0, 0, 10_000_000,
             "Subscriptions one session may hold; 0 for no limit. Beyond it: SUBACK 0x97 (v5), 0x80 (v3).");
     public static final Key<Integer> MAX_TOPIC_LENGTH = Key.integer("limits.max-topic-length", 0, 0, 65_535,
