@@ -10,6 +10,7 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCo
 import io.petrel.api.auth.TopicScope;
 import io.petrel.security.token.OrgToken;
 import io.petrel.testkit.EmbeddedPetrel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +21,13 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Logins with real clients: password files from mosquitto_passwd, org tokens, refusals for v3 and v5. */
+/** Logins with HiveMQ, Paho v3 and Paho v5: password files from mosquitto_passwd, org tokens, refusals. */
 class AuthenticationIT {
     @TempDir
     static Path dir;
@@ -111,6 +113,25 @@ class AuthenticationIT {
         assertThatThrownBy(() -> SecureBroker.connectV5(petrel, "forged", forged, null))
                 .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
                         .isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD));
+    }
+
+    @Test
+    void pahoV5SeesTheSameReasonCodes() throws Exception {
+        org.eclipse.paho.mqttv5.client.MqttClient v5 = new org.eclipse.paho.mqttv5.client.MqttClient(petrel.tcpUri(),
+                "paho-v5", new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        MqttConnectionOptions wrong = new MqttConnectionOptions();
+        wrong.setUserName("alice");
+        wrong.setPassword("wrong".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> v5.connect(wrong))
+                .isInstanceOfSatisfying(org.eclipse.paho.mqttv5.common.MqttException.class,
+                        e -> assertThat(e.getReasonCode()).isEqualTo(0x86));
+        MqttConnectionOptions token = new MqttConnectionOptions();
+        token.setUserName(SecureBroker.sign(petrel, SecureBroker.token("acme", List.of(), List.of("#"),
+                Duration.ofHours(1))));
+        v5.connect(token);
+        assertThat(v5.isConnected()).isTrue();
+        v5.disconnect();
+        v5.close();
     }
 
     private static MqttClient paho(String id) throws MqttException {

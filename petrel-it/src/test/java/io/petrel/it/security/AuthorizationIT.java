@@ -23,6 +23,10 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +95,35 @@ class AuthorizationIT {
         } finally {
             alice.disconnect();
             alice.close();
+        }
+    }
+
+    @Test
+    void pahoV5GetsTheSameSubAckAndPubAck() throws Exception {
+        MqttAsyncClient v5 = new MqttAsyncClient(petrel.tcpUri(), "alice-paho-v5",
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName("alice");
+        options.setPassword(PASSWORD.getBytes(StandardCharsets.UTF_8));
+        v5.connect(options).waitForCompletion(10_000);
+        try {
+            IMqttToken subscribed = v5.subscribe(new MqttSubscription[] {new MqttSubscription("alice/#", 1),
+                    new MqttSubscription("secret/#", 1)});
+            subscribed.waitForCompletion(10_000);
+            assertThat(subscribed.getReasonCodes()).containsExactly(1, 0x87);
+            org.eclipse.paho.mqttv5.common.MqttMessage message =
+                    new org.eclipse.paho.mqttv5.common.MqttMessage(utf8("x"));
+            message.setQos(1);
+            IMqttToken refused = v5.publish("public/news", message);
+            try {
+                refused.waitForCompletion(10_000);
+                assertThat(refused.getReasonCodes()).containsExactly(0x87);
+            } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+                assertThat(e.getReasonCode()).isEqualTo(0x87);
+            }
+        } finally {
+            v5.disconnect().waitForCompletion(10_000);
+            v5.close();
         }
     }
 
