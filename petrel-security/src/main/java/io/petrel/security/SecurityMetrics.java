@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Security's counters and gauges by name, such as {@code acl_denied_publish} or {@code connect_backoff}, which
- * the server shows in {@code $SYS/broker/security/...} and {@code /metrics}. Counting is lock-free.
+ * the server shows in {@code $SYS/petrel/security/...} and {@code /metrics}. Counting is lock-free.
  */
 public final class SecurityMetrics {
     private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();

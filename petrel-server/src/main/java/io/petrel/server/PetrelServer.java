@@ -177,9 +177,9 @@ public final class PetrelServer implements AutoCloseable {
     private Map<String, String> securitySys() {
         Map<String, String> values = new LinkedHashMap<>();
         security.metrics().counters().forEach((name, count) ->
-                values.put("$SYS/broker/security/" + name, Long.toString(count)));
+                values.put("$SYS/petrel/security/" + name, Long.toString(count)));
         security.metrics().gauges().forEach((name, value) ->
-                values.put("$SYS/broker/security/" + name, Long.toString(value)));
+                values.put("$SYS/petrel/security/" + name, Long.toString(value)));
         return values;
     }
 

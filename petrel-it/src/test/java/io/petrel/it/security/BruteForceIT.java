@@ -78,9 +78,9 @@ class BruteForceIT {
                 .buildBlocking();
         other.connectWith().simpleAuth().username("dave").password(PASSWORD.getBytes(StandardCharsets.UTF_8))
                 .applySimpleAuth().send();
-        Inbox sys = new Inbox("sys", other).subscribe("$SYS/broker/security/connect_refused_backoff");
+        Inbox sys = new Inbox("sys", other).subscribe("$SYS/petrel/security/connect_refused_backoff");
         await().atMost(Duration.ofSeconds(10)).until(() -> sys.received.contains(
-                "$SYS/broker/security/connect_refused_backoff=2"));
+                "$SYS/petrel/security/connect_refused_backoff=2"));
         other.disconnect();
 
         assertThat(petrel.metrics().closedCount("CONNECTION_RATE_EXCEEDED")).isEqualTo(2);
