@@ -32,12 +32,17 @@ public final class RetainedIndex {
         String[] levels = TopicLevels.split(message.topic());
         writeLock.lock();
         try {
-            RetainedNode node = root;
-            for (String level : levels) {
-                node = node.childOrCreate(level);
+            RetainedNode[] path = new RetainedNode[levels.length + 1];
+            path[0] = root;
+            for (int i = 0; i < levels.length; i++) {
+                path[i + 1] = path[i].childOrCreate(levels[i]);
             }
+            RetainedNode node = path[levels.length];
             if (node.message == null) {
                 size.incrementAndGet();
+                for (RetainedNode above : path) {
+                    above.below++;
+                }
             }
             node.message = message;
         } finally {
@@ -77,6 +82,9 @@ public final class RetainedIndex {
             }
             path[levels.length].message = null;
             size.decrementAndGet();
+            for (RetainedNode above : path) {
+                above.below--;
+            }
             for (int i = levels.length; i > 0 && path[i].isEmpty(); i--) {
                 path[i - 1].removeChild(levels[i - 1]);
             }
@@ -149,6 +157,24 @@ public final class RetainedIndex {
         if (message != null) {
             sink.accept(message);
         }
+    }
+
+    /**
+     * The number of retained messages whose topic is a prefix's topic or lies below it, such as every retained
+     * message under {@code a/b} for the prefix {@code a/b}; the empty prefix counts them all. It costs one step
+     * per level of the prefix, so a quota per subtree can be checked on the publish path.
+     */
+    public int countUnder(String prefix) {
+        RetainedNode node = root;
+        if (!prefix.isEmpty()) {
+            for (String level : TopicLevels.split(prefix)) {
+                node = node.child(level);
+                if (node == null) {
+                    return 0;
+                }
+            }
+        }
+        return node.below;
     }
 
     /** The number of retained messages. */

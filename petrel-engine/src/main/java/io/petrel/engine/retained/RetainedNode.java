@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 final class RetainedNode {
     private volatile @Nullable ConcurrentHashMap<String, RetainedNode> children;
     volatile @Nullable Message message;
+    /** The retained messages at this node and below it; changed under the index's lock. */
+    volatile int below;
 
     @Nullable RetainedNode child(String level) {
         Map<String, RetainedNode> map = children;
