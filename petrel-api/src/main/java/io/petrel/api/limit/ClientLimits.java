@@ -61,6 +61,14 @@ public interface ClientLimits {
         return 0;
     }
 
+    /**
+     * The most retained messages one organization may hold; 0 for no limit. A retained PUBLISH that would add
+     * one more is refused like a PUBLISH over the rate; replacing or deleting a retained message always passes.
+     */
+    default int maxRetainedPerOrganization() {
+        return 0;
+    }
+
     /** The response to a PUBLISH over the client's rate. */
     enum QuotaAction {
         /**

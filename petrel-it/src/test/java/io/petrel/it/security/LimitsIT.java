@@ -44,7 +44,7 @@ class LimitsIT {
         SecurityConfig limited = new SecurityConfig(base.passwordFile(), null, Set.of(), base.organizations(), true,
                 null, null, null, 2, 1000, Duration.ofMillis(100),
                 new ConnectGuardConfig(0, 0, Duration.ofSeconds(1), Duration.ofSeconds(1), true, 1000),
-                new LimitsConfig(0, 0, 2, 5, 0, ClientLimits.QuotaAction.REFUSE, 3, 0, 4));
+                new LimitsConfig(0, 0, 2, 5, 0, ClientLimits.QuotaAction.REFUSE, 3, 0, 4, 2));
         petrel = SecureBroker.start(limited);
     }
 
@@ -96,6 +96,34 @@ class LimitsIT {
         assertThat(subAck(alice, "a/b/c/d/e")).isEqualTo(Mqtt5SubAckReasonCode.TOPIC_FILTER_INVALID);
         assertThat(pubAck(alice, "a/b/c/d/e")).isEqualTo(Mqtt5PubAckReasonCode.TOPIC_NAME_INVALID);
         alice.disconnect();
+    }
+
+    @Test
+    void eachOrganizationMayHoldSoManyRetainedMessages() {
+        assertThat(retain("alice", "kept/1", "a")).isNotEqualTo(Mqtt5PubAckReasonCode.QUOTA_EXCEEDED);
+        assertThat(retain("alice", "kept/2", "b")).isNotEqualTo(Mqtt5PubAckReasonCode.QUOTA_EXCEEDED);
+        assertThat(retain("alice", "kept/3", "c")).isEqualTo(Mqtt5PubAckReasonCode.QUOTA_EXCEEDED);
+        // Replacing a retained message adds none; another organization has its own allowance.
+        assertThat(retain("alice", "kept/1", "a2")).isNotEqualTo(Mqtt5PubAckReasonCode.QUOTA_EXCEEDED);
+        assertThat(retain("carol", "kept/1", "c1")).isNotEqualTo(Mqtt5PubAckReasonCode.QUOTA_EXCEEDED);
+        // Deleting one makes room.
+        assertThat(retain("alice", "kept/2", "")).isNotEqualTo(Mqtt5PubAckReasonCode.QUOTA_EXCEEDED);
+        assertThat(retain("alice", "kept/3", "c")).isNotEqualTo(Mqtt5PubAckReasonCode.QUOTA_EXCEEDED);
+        assertThat(petrel.metrics().refusals().get("PUBLISH_RETAINED_QUOTA_EXCEEDED")).isEqualTo(1);
+    }
+
+    /** One retained PUBLISH on its own connection, so that the publish rate never interferes. */
+    private static Mqtt5PubAckReasonCode retain(String user, String topic, String payload) {
+        Mqtt5BlockingClient client = SecureBroker.connectV5(petrel, user + "-retain", user, PASSWORD);
+        try {
+            Mqtt5PublishResult result = client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                    .payload(payload.getBytes(StandardCharsets.UTF_8)).send();
+            return ((Mqtt5PublishResult.Mqtt5Qos1Result) result).getPubAck().getReasonCode();
+        } catch (Mqtt5PubAckException e) {
+            return e.getMqttMessage().getReasonCode();
+        } finally {
+            client.disconnect();
+        }
     }
 
     private static Mqtt5PubAckReasonCode pubAck(Mqtt5BlockingClient client, String topic) {

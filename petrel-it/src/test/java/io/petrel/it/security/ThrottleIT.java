@@ -32,7 +32,7 @@ class ThrottleIT {
         SecurityConfig base = SecureBroker.security(SecureBroker.passwordFile(dir, "alice"), null, Map.of(), Set.of());
         petrel = SecureBroker.start(new SecurityConfig(base.passwordFile(), null, Set.of(), Map.of(), true, null, null,
                 null, 2, 1000, Duration.ofMillis(100), base.guard(),
-                new LimitsConfig(0, 0, 0, 5, 0, ClientLimits.QuotaAction.THROTTLE, 0, 0, 0)));
+                new LimitsConfig(0, 0, 0, 5, 0, ClientLimits.QuotaAction.THROTTLE, 0, 0, 0, 0)));
     }
 
     @AfterAll

@@ -111,6 +111,10 @@ public final class PublishHandler {
             }
             return refuse(conn, session, qos, packetId, QUOTA_EXCEEDED, ProtocolError.QUOTA_EXCEEDED);
         }
+        if (publish.fixedHeader().isRetain() && publish.payload().isReadable()
+                && RetainedQuota.full(conn, internal, limits.maxRetainedPerOrganization())) {
+            return refuse(conn, session, qos, packetId, QUOTA_EXCEEDED, ProtocolError.RETAINED_QUOTA_EXCEEDED);
+        }
         conn.protocol().engine().metrics().publishReceived();
         Message message = InboundPublishMapper.toMessage(publish, internal, client.clientId(),
                 conn.protocol().engine().clock().millis());

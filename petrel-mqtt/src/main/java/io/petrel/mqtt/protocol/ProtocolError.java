@@ -41,6 +41,7 @@ public enum ProtocolError {
     RETAIN_NOT_SUPPORTED(0x9A, -1, "retain not supported"),
     QUOTA_EXCEEDED(0x97, -1, "quota exceeded"),
     TOPIC_LIMIT_EXCEEDED(0x90, -1, "topic longer or deeper than the server allows"),
+    RETAINED_QUOTA_EXCEEDED(0x97, -1, "the organization's retained message limit is reached"),
     KEEP_ALIVE_TIMEOUT(0x8D, -1, "keep alive timeout"),
     CONNECT_TIMEOUT(0x8D, -1, "no CONNECT in time"),
 

@@ -14,13 +14,14 @@ import io.petrel.api.limit.ClientLimits;
  * @param maxSubscriptions subscriptions one session may hold
  * @param maxTopicLength longest topic name or filter, in characters
  * @param maxTopicLevels most levels in a topic name or filter
+ * @param maxRetainedPerOrganization retained messages one organization may hold
  */
 public record LimitsConfig(int maxConnections, int maxConnectionsPerOrganization, int maxConnectionsPerUser,
         int publishMessagesPerSecond, long publishBytesPerSecond, ClientLimits.QuotaAction quotaAction,
-        int maxSubscriptions, int maxTopicLength, int maxTopicLevels) {
+        int maxSubscriptions, int maxTopicLength, int maxTopicLevels, int maxRetainedPerOrganization) {
 
     /** No limits at all. */
     public static LimitsConfig none() {
-        return new LimitsConfig(0, 0, 0, 0, 0, ClientLimits.QuotaAction.REFUSE, 0, 0, 0);
+        return new LimitsConfig(0, 0, 0, 0, 0, ClientLimits.QuotaAction.REFUSE, 0, 0, 0, 0);
     }
 }

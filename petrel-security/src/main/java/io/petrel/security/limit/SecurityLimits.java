@@ -121,6 +121,11 @@ public final class SecurityLimits implements ClientLimits {
         return config.maxTopicLevels();
     }
 
+    @Override
+    public int maxRetainedPerOrganization() {
+        return config.maxRetainedPerOrganization();
+    }
+
     /** Live connections of each organization. */
     public Map<String, Integer> connectionsByOrganization() {
         return organizations.snapshot();

@@ -20,7 +20,7 @@ class SecurityLimitsTest {
     @Test
     void connectionsAreLimitedPerUserPerOrganizationAndOverall() {
         SecurityLimits limits = new SecurityLimits(
-                new LimitsConfig(4, 3, 2, 0, 0, ClientLimits.QuotaAction.REFUSE, 0, 0, 0), clock, metrics);
+                new LimitsConfig(4, 3, 2, 0, 0, ClientLimits.QuotaAction.REFUSE, 0, 0, 0, 0), clock, metrics);
         ClientInfo alice1 = client("a1", "alice", new Principal("alice", "acme"));
         ClientInfo alice2 = client("a2", "alice", new Principal("alice", "acme"));
         ClientInfo alice3 = client("a3", "alice", new Principal("alice", "acme"));
@@ -49,7 +49,7 @@ class SecurityLimitsTest {
     @Test
     void publishRateIsLimitedInMessagesAndBytes() {
         SecurityLimits limits = new SecurityLimits(
-                new LimitsConfig(0, 0, 0, 3, 1000, ClientLimits.QuotaAction.REFUSE, 0, 0, 0), clock, metrics);
+                new LimitsConfig(0, 0, 0, 3, 1000, ClientLimits.QuotaAction.REFUSE, 0, 0, 0, 0), clock, metrics);
         PublishQuota quota = limits.publishQuota(client("p", "u", new Principal("u", "default")));
 
         assertThat(quota.tryAcquire(10)).isTrue();
@@ -71,7 +71,7 @@ class SecurityLimitsTest {
     @Test
     void throttlingTakesTheMessageAndSaysHowLongToPause() {
         SecurityLimits limits = new SecurityLimits(
-                new LimitsConfig(0, 0, 0, 10, 0, ClientLimits.QuotaAction.THROTTLE, 0, 0, 0), clock, metrics);
+                new LimitsConfig(0, 0, 0, 10, 0, ClientLimits.QuotaAction.THROTTLE, 0, 0, 0, 0), clock, metrics);
         PublishQuota quota = limits.publishQuota(client("p", "u", new Principal("u", "default")));
 
         for (int i = 0; i < 10; i++) {

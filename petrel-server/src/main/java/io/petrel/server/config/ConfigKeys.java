@@ -161,6 +161,10 @@ public final class ConfigKeys {
     public static final Key<Integer> MAX_TOPIC_LEVELS = Key.integer("limits.max-topic-levels", 0, 0, 65_535,
             "Most levels in a topic name or filter; 0 for no limit.");
 
+    public static final Key<Integer> MAX_RETAINED_PER_ORG = Key.integer("limits.max-retained-per-org", 0, 0,
+            100_000_000, "Retained messages one organization may hold; 0 for no limit. A retained PUBLISH beyond it: "
+                    + "PUBACK 0x97 (v5), dropped (v3).");
+
     public static final Key<Boolean> HTTP_ENABLED = Key.bool("http.enabled", true,
             "Whether the HTTP server (/health, /metrics, later the REST API and console) runs.");
     public static final Key<String> HTTP_BIND = Key.string("http.bind", "127.0.0.1", "Address the HTTP server binds.");
@@ -181,7 +185,7 @@ public final class ConfigKeys {
             MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ORG, MAX_CONNECTIONS_PER_USER, CONNECT_RATE_PER_IP,
             LOGIN_FAILURES_BEFORE_BACKOFF, LOGIN_BACKOFF, LOGIN_BACKOFF_MAX, LIMITS_EXEMPT_LOOPBACK, PUBLISH_RATE,
             PUBLISH_BYTES_RATE, PUBLISH_RATE_ACTION, MAX_SUBSCRIPTIONS, MAX_TOPIC_LENGTH, MAX_TOPIC_LEVELS,
-            HTTP_ENABLED, HTTP_BIND, HTTP_PORT);
+            MAX_RETAINED_PER_ORG, HTTP_ENABLED, HTTP_BIND, HTTP_PORT);
 
     private ConfigKeys() {
     }

@@ -40,7 +40,8 @@ final class SecurityConfigReader {
                 reader.get(ConfigKeys.PUBLISH_RATE_ACTION),
                 reader.get(ConfigKeys.MAX_SUBSCRIPTIONS),
                 reader.get(ConfigKeys.MAX_TOPIC_LENGTH),
-                reader.get(ConfigKeys.MAX_TOPIC_LEVELS));
+                reader.get(ConfigKeys.MAX_TOPIC_LEVELS),
+                reader.get(ConfigKeys.MAX_RETAINED_PER_ORG));
         return new SecurityConfig(
                 ConfigLoader.file(reader, ConfigKeys.PASSWORD_FILE, ""),
                 ConfigLoader.file(reader, ConfigKeys.ACL_FILE, ""),
