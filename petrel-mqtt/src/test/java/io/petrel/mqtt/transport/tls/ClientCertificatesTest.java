@@ -1,4 +1,4 @@
-package io.petrel.mqtt.protocol;
+package io.petrel.mqtt.transport.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,7 @@ class ClientCertificatesTest {
         }
         X509Certificate certificate = (X509Certificate) store.getCertificate("device");
 
-        ClientCertificate identity = ClientCertificates.identity(certificate);
+        ClientCertificate identity = ClientCertificates.of(certificate);
 
         assertThat(identity.commonName()).isEqualTo("sensor-7");
         assertThat(identity.subject()).isEqualTo("CN=sensor-7,O=Acme,C=DE");
