@@ -4,6 +4,8 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import com.hivemq.client.mqtt.MqttWebSocketConfig;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
@@ -30,13 +32,19 @@ final class CliClients {
             throws ClientFailure {
         Endpoint endpoint = options.endpoint();
         AtomicBoolean connected = new AtomicBoolean();
-        MqttClientBuilder builder = MqttClient.builder()
-                .transportConfig()
+        MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
                 .serverHost(endpoint.host())
                 .serverPort(endpoint.port())
                 .socketConnectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .mqttConnectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .applyTransportConfig()
+                .mqttConnectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (endpoint.transport().tls()) {
+            transport = transport.sslConfig(sslConfig(options.tls()));
+        }
+        if (endpoint.transport().webSocket()) {
+            transport = transport.webSocketConfig(MqttWebSocketConfig.builder().serverPath(endpoint.path()).build());
+        }
+        MqttClientBuilder builder = MqttClient.builder()
+                .transportConfig(transport.build())
                 .addDisconnectedListener(context -> {
                     if (connected.getAndSet(false) && context.getSource() != MqttDisconnectSource.USER) {
                         onLost.accept(Failures.lost(context.getCause()));
@@ -45,12 +53,6 @@ final class CliClients {
                 });
         if (options.clientId() != null) {
             builder = builder.identifier(options.clientId());
-        }
-        if (endpoint.transport().tls()) {
-            builder = builder.sslConfig(sslConfig(options.tls()));
-        }
-        if (endpoint.transport().webSocket()) {
-            builder = builder.webSocketConfig(MqttWebSocketConfig.builder().serverPath(endpoint.path()).build());
         }
         CliClient client = options.v5()
                 ? Mqtt5CliClient.connect(builder.useMqttVersion5(), options, endpoint, onMessage)

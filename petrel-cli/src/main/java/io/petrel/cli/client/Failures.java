@@ -12,6 +12,7 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubRecException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.Mqtt5ReasonCode;
+import java.security.GeneralSecurityException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -111,13 +112,13 @@ final class Failures {
 
     private static String rootMessage(Throwable t) {
         Throwable root = t;
+        boolean tls = t instanceof SSLException;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
-        }
-        if (root instanceof SSLException) {
-            return "TLS failed: " + root.getMessage();
+            tls |= root instanceof SSLException || root instanceof GeneralSecurityException;
         }
         String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        message = message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return tls ? "TLS failed: " + message : message;
     }
 }

@@ -1,0 +1,140 @@
+package io.petrel.cli.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.petrel.cli.Cli;
+import io.petrel.cli.Cli.Result;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pub} → {@code sub} round trips over each URL form: mqtt://, mqtts://, ws:// and wss://, against a
+ * Mosquitto broker that serves all four with a test CA made by openssl. The server certificate names only
+ * {@code localhost}, so connecting to 127.0.0.1 also shows hostname checking and {@code --insecure}.
+ */
+class UrlFormsTest {
+    private static final int TCP = 22101;
+    private static final int TLS = 22102;
+    private static final int WS = 22103;
+    private static final int WSS = 22104;
+
+    @TempDir
+    static Path dir;
+    private static Process mosquitto;
+
+    @BeforeAll
+    static void startMosquitto() throws Exception {
+        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Petrel test CA");
+        run("openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
+        Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
+        run("openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.pem", "-days", "2", "-extfile", "san.ext");
+        String tls = "cafile " + dir.resolve("ca.pem") + "\ncertfile " + dir.resolve("server.pem") + "\nkeyfile "
+                + dir.resolve("server.key") + "\n";
+        Files.writeString(dir.resolve("mosquitto.conf"), "per_listener_settings false\nallow_anonymous true\n"
+                // Run as root, Mosquitto would switch to its own user, which cannot read the test's temp dir.
+                + "user root\n"
+                + "listener " + TCP + " 127.0.0.1\n"
+                + "listener " + TLS + " 127.0.0.1\n" + tls
+                + "listener " + WS + " 127.0.0.1\nprotocol websockets\n"
+                + "listener " + WSS + " 127.0.0.1\nprotocol websockets\n" + tls);
+        mosquitto = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        for (int port : List.of(TCP, TLS, WS, WSS)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> listening(port));
+        }
+    }
+
+    @AfterAll
+    static void stopMosquitto() throws InterruptedException {
+        if (mosquitto != null) {
+            mosquitto.destroy();
+            mosquitto.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.log").toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0)
+                .as("%s: %s", String.join(" ", command), Files.readString(dir.resolve("openssl.log"))).isTrue();
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void roundTrip(String url, String... tlsArgs) throws Exception {
+        String topic = "url/" + url.substring(0, url.indexOf(':'));
+        String[] sub = PubSubCommandTest.concat(new String[] {"sub", "-L", url, "-t", topic, "-C", "1", "-v", "-q", "1",
+            "-i", topic + "-sub"}, tlsArgs);
+        CompletableFuture<Result> subscriber = Cli.start(sub);
+        // Retained, the message reaches the subscriber whether it subscribed before or after it was sent.
+        Result pub = Cli.run(PubSubCommandTest.concat(new String[] {"pub", "-L", url, "-t", topic, "-m", "over " + url,
+            "-q", "1", "-r"}, tlsArgs));
+        assertThat(pub.exitCode()).as(pub.err()).isZero();
+        Result received = subscriber.get(30, TimeUnit.SECONDS);
+        assertThat(received.exitCode()).as(received.err()).isZero();
+        assertThat(received.out()).isEqualTo(topic + " over " + url + System.lineSeparator());
+    }
+
+    @Test
+    void mqttUrl() throws Exception {
+        roundTrip("mqtt://localhost:" + TCP);
+    }
+
+    @Test
+    void mqttsUrlWithTheCaFile() throws Exception {
+        roundTrip("mqtts://localhost:" + TLS, "--cafile", dir.resolve("ca.pem").toString());
+    }
+
+    @Test
+    void wsUrlWithItsPath() throws Exception {
+        roundTrip("ws://localhost:" + WS + "/mqtt");
+    }
+
+    @Test
+    void wssUrlWithTheCaFile() throws Exception {
+        roundTrip("wss://localhost:" + WSS, "--cafile", dir.resolve("ca.pem").toString());
+    }
+
+    @Test
+    void anUntrustedCertificateExitsWith3AndSaysTlsFailed() {
+        Result pub = Cli.run("pub", "-L", "mqtts://localhost:" + TLS, "-t", "x", "-m", "y");
+
+        assertThat(pub.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(pub.err()).startsWith("petrel pub: cannot connect to mqtts://localhost:" + TLS + ": TLS failed")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aCertificateForAnotherNameIsRefusedUnlessInsecure() {
+        String ca = dir.resolve("ca.pem").toString();
+        Result strict = Cli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(TLS), "--cafile", ca, "-t", "x",
+                "-m", "y");
+        Result insecure = Cli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(TLS), "--cafile", ca, "--insecure",
+                "-t", "x", "-m", "y");
+
+        assertThat(strict.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(insecure.exitCode()).as(insecure.err()).isZero();
+    }
+}
