@@ -1,5 +1,6 @@
 package io.petrel.cli;
 
+import io.petrel.cli.bench.BenchCommand;
 import io.petrel.cli.client.PubCommand;
 import io.petrel.cli.client.SubCommand;
 import io.petrel.server.PetrelVersion;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "petrel", mixinStandardHelpOptions = true, versionProvider = PetrelCommand.Version.class,
         description = "Petrel: an MQTT broker and IoT device platform in one server.",
         subcommands = {ServeCommand.class, ConfigCommand.class, PasswdCommand.class, TokenCommand.class,
-            PubCommand.class, SubCommand.class})
+            PubCommand.class, SubCommand.class, BenchCommand.class})
 public final class PetrelCommand {
     private final InputStream stdin;
 

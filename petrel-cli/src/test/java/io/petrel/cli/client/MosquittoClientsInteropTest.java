@@ -3,8 +3,8 @@ package io.petrel.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.petrel.cli.Cli;
-import io.petrel.cli.Cli.Result;
+import io.petrel.cli.InProcessCli;
+import io.petrel.cli.InProcessCli.Result;
 import io.petrel.testkit.EmbeddedPetrel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class MosquittoClientsInteropTest {
                 "-v", "-V", "5", "-F", "%t %p %C", "-q", "1").redirectErrorStream(true).start();
         await().atMost(Duration.ofSeconds(20)).until(() -> petrel.engine().subscriptions().size() > before);
 
-        Result pub = Cli.run("pub", "-h", "127.0.0.1", "-p", port(), "-t", "interop/m", "-m", "from petrel", "-q", "1",
+        Result pub = InProcessCli.run("pub", "-h", "127.0.0.1", "-p", port(), "-t", "interop/m", "-m", "from petrel", "-q", "1",
                 "--content-type", "text/plain");
 
         assertThat(pub.exitCode()).isZero();
@@ -52,7 +52,7 @@ class MosquittoClientsInteropTest {
     @Test
     void petrelSubPrintsWhatMosquittoPubSends() throws Exception {
         int before = petrel.engine().subscriptions().size();
-        CompletableFuture<Result> sub = Cli.start("sub", "-h", "127.0.0.1", "-p", port(), "-t", "interop/p", "-C", "1",
+        CompletableFuture<Result> sub = InProcessCli.start("sub", "-h", "127.0.0.1", "-p", port(), "-t", "interop/p", "-C", "1",
                 "-F", "%t|%p|%q|%P", "-q", "2");
         await().atMost(Duration.ofSeconds(20)).until(() -> sub.isDone() || petrel.engine().subscriptions().size() > before);
 

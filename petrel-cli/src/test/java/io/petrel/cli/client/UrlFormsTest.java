@@ -3,8 +3,8 @@ package io.petrel.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.petrel.cli.Cli;
-import io.petrel.cli.Cli.Result;
+import io.petrel.cli.InProcessCli;
+import io.petrel.cli.InProcessCli.Result;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -87,9 +87,9 @@ class UrlFormsTest {
         String topic = "url/" + url.substring(0, url.indexOf(':'));
         String[] sub = PubSubCommandTest.concat(new String[] {"sub", "-L", url, "-t", topic, "-C", "1", "-v", "-q", "1",
             "-i", topic + "-sub"}, tlsArgs);
-        CompletableFuture<Result> subscriber = Cli.start(sub);
+        CompletableFuture<Result> subscriber = InProcessCli.start(sub);
         // Retained, the message reaches the subscriber whether it subscribed before or after it was sent.
-        Result pub = Cli.run(PubSubCommandTest.concat(new String[] {"pub", "-L", url, "-t", topic, "-m", "over " + url,
+        Result pub = InProcessCli.run(PubSubCommandTest.concat(new String[] {"pub", "-L", url, "-t", topic, "-m", "over " + url,
             "-q", "1", "-r"}, tlsArgs));
         assertThat(pub.exitCode()).as(pub.err()).isZero();
         Result received = subscriber.get(30, TimeUnit.SECONDS);
@@ -119,7 +119,7 @@ class UrlFormsTest {
 
     @Test
     void anUntrustedCertificateExitsWith3AndSaysTlsFailed() {
-        Result pub = Cli.run("pub", "-L", "mqtts://localhost:" + TLS, "-t", "x", "-m", "y");
+        Result pub = InProcessCli.run("pub", "-L", "mqtts://localhost:" + TLS, "-t", "x", "-m", "y");
 
         assertThat(pub.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(pub.err()).startsWith("petrel pub: cannot connect to mqtts://localhost:" + TLS + ": TLS failed")
@@ -129,9 +129,9 @@ class UrlFormsTest {
     @Test
     void aCertificateForAnotherNameIsRefusedUnlessInsecure() {
         String ca = dir.resolve("ca.pem").toString();
-        Result strict = Cli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(TLS), "--cafile", ca, "-t", "x",
+        Result strict = InProcessCli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(TLS), "--cafile", ca, "-t", "x",
                 "-m", "y");
-        Result insecure = Cli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(TLS), "--cafile", ca, "--insecure",
+        Result insecure = InProcessCli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(TLS), "--cafile", ca, "--insecure",
                 "-t", "x", "-m", "y");
 
         assertThat(strict.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
