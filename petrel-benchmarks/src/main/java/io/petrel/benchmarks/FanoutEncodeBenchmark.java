@@ -65,9 +65,15 @@ public class FanoutEncodeBenchmark {
         Delivery delivery = new Delivery(message, QoS.AT_MOST_ONCE, false, Delivery.NO_IDS, null, new WireCache());
         long bytes = 0;
         for (OutboundPublishEncoder encoder : encoders) {
-            MqttPublishMessage publish = encoder.encode(delivery, 0, false, 0);
-            channel.writeOutbound(publish);
-            ByteBuf wire = channel.readOutbound();
+            // What MqttConnection.sendPublish writes: shared bytes, or a PUBLISH its pipeline encodes.
+            Object packet = encoder.encodeForWire(delivery, 0, false, 0);
+            ByteBuf wire;
+            if (packet instanceof MqttPublishMessage publish) {
+                channel.writeOutbound(publish);
+                wire = channel.readOutbound();
+            } else {
+                wire = (ByteBuf) packet;
+            }
             bytes += wire.readableBytes();
             wire.release();
         }

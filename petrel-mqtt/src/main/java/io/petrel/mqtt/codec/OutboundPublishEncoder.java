@@ -1,5 +1,6 @@
 package io.petrel.mqtt.codec;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
@@ -13,12 +14,17 @@ import io.petrel.api.Message;
 import io.petrel.api.Principal;
 import io.petrel.api.topic.Namespace;
 import io.petrel.engine.session.Delivery;
+import io.petrel.engine.session.WireCache;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a delivery into the PUBLISH one client receives: its QoS, retain flag and packet id, and for MQTT 5
  * the remaining expiry, the subscription identifiers, a topic alias and the publisher's properties. The
  * payload is wrapped, not copied.
+ *
+ * <p>When a message fans out to many subscribers, most of them receive the very same bytes, packet id
+ * aside. {@link #encodeForWire} encodes such a form once per message and shares it through the delivery's
+ * {@link WireCache}: each further subscriber writes the shared bytes, with its own packet id patched in.
  */
 public final class OutboundPublishEncoder {
     private final boolean v5;
@@ -40,6 +46,53 @@ public final class OutboundPublishEncoder {
     /** Sets the namespace whose internal topics are turned back into the client's view. */
     public void namespace(Namespace clientNamespace) {
         this.namespace = clientNamespace;
+    }
+
+    /**
+     * Builds what the connection writes: the shared bytes of the message's wire form as a {@link ByteBuf}
+     * when this client receives the same bytes as others, else a PUBLISH for the pipeline's encoder; null if
+     * it would exceed the client's maximum packet size.
+     *
+     * @param nowMillis the current wall-clock time, for the remaining expiry interval
+     */
+    public @Nullable Object encodeForWire(Delivery delivery, int packetId, boolean duplicate, long nowMillis) {
+        WireCache cache = delivery.wireCache();
+        int slot = sharedSlot(delivery, duplicate);
+        if (cache == null || slot < 0) {
+            return encode(delivery, packetId, duplicate, nowMillis);
+        }
+        byte[] form = cache.get(slot);
+        if (form == null) {
+            MqttPublishMessage template = encode(delivery, 0, false, nowMillis);
+            if (template == null) {
+                return null;
+            }
+            form = cache.putIfAbsent(slot, WireForms.encode(template, v5));
+        }
+        if (form.length > maximumPacketSize) {
+            return null;
+        }
+        if (packetId == 0) {
+            return Unpooled.wrappedBuffer(form);
+        }
+        ByteBuf own = Unpooled.copiedBuffer(form);
+        own.setShort(WireForms.packetIdOffset(form), packetId);
+        return own;
+    }
+
+    /**
+     * The cache slot of a delivery whose bytes do not depend on the client, or -1: a redelivery (DUP), a
+     * retained flag, and for MQTT 5 a topic alias, subscription identifiers or a remaining expiry make them
+     * this client's own. The slot tells apart the protocol version and the QoS, the rest being the message's.
+     */
+    private int sharedSlot(Delivery delivery, boolean duplicate) {
+        if (duplicate || delivery.retain()) {
+            return -1;
+        }
+        if (v5 && (aliases.enabled() || delivery.message().expires() || delivery.subscriptionIds().length > 0)) {
+            return -1;
+        }
+        return (v5 ? 3 : 0) + delivery.qos().value();
     }
 
     /**

@@ -4,7 +4,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
@@ -272,6 +271,11 @@ public final class MqttConnection implements ClientConnection {
 
     /** Writes a packet; the flush happens once per event-loop turn. */
     public void write(MqttMessage packet) {
+        send(packet);
+    }
+
+    /** Writes a packet or the encoded bytes of one. */
+    private void send(Object packet) {
         ctx.write(packet, ctx.voidPromise());
         protocol.engine().metrics().packetSent();
         if (!flushScheduled) {
@@ -331,12 +335,13 @@ public final class MqttConnection implements ClientConnection {
 
     @Override
     public SendResult sendPublish(Delivery delivery, int packetId, boolean duplicate) {
-        MqttPublishMessage packet = publishEncoder.encode(delivery, packetId, duplicate,
+        // A message many subscribers receive alike is encoded once; see OutboundPublishEncoder.
+        Object packet = publishEncoder.encodeForWire(delivery, packetId, duplicate,
                 protocol.engine().clock().millis());
         if (packet == null) {
             return SendResult.TOO_LARGE;
         }
-        write(packet);
+        send(packet);
         return SendResult.SENT;
     }
 
