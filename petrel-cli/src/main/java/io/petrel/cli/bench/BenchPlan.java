@@ -29,6 +29,12 @@ record BenchPlan(Scenario scenario, Endpoint endpoint, ConnectSettings connect, 
         PublishSettings publish, int subscribeQos, String topic, String filter, Duration duration,
         double connectRate, List<String> sourceAddresses, int threads, @Nullable Path caFile, boolean insecure) {
 
+    /** The same plan for another duration. */
+    BenchPlan withDuration(Duration other) {
+        return new BenchPlan(scenario, endpoint, connect, publishers, subscribers, publish, subscribeQos, topic, filter,
+                other, connectRate, sourceAddresses, threads, caFile, insecure);
+    }
+
     /** Connections the run opens. */
     int connections() {
         return publishers + subscribers;

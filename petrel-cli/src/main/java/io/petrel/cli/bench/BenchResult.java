@@ -6,32 +6,33 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The outcome of one run, for the summary, the JSON output and the comparison table. Latencies are in
- * microseconds.
+ * microseconds. Rates are over the publishing window, while the broker is under load; a message counts as
+ * lost if it has not arrived five seconds after publishing stopped.
  */
 record BenchResult(String scenario, int publishers, int subscribers, int qos, int payloadSize,
         long connected, long connectFailed, double connectSeconds, double connectRate, long connectP50,
         long connectP99, long sent, long acked, long received, long lost, long duplicates, long reordered,
-        long disconnected, long refused, double publishSeconds, double deliverySeconds, double sendRate,
+        long disconnected, long refused, double publishSeconds, double sendRate,
         double receiveRate, long latencyCount, long p50, long p90, long p99, long p999, long max) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static BenchResult of(BenchPlan plan, BenchStats stats, long connectNanos, long publishNanos, long deliveryNanos,
+    static BenchResult of(BenchPlan plan, BenchStats stats, long connectNanos, BenchRun.Window window,
             StreamBook.Totals totals) {
         Histogram latency = stats.latencyTotal();
         Histogram connect = stats.connectTotal();
         long connected = stats.connected.sum();
         double connectSeconds = connectNanos / 1e9;
-        double publishSeconds = publishNanos / 1e9;
-        double deliverySeconds = deliveryNanos / 1e9;
+        double publishSeconds = window.publishNanos() / 1e9;
         long sent = stats.sent.sum();
         long received = stats.received.sum();
         return new BenchResult(plan.scenario().label(), plan.publishers(), plan.subscribers(), plan.publish().qos(),
                 plan.publish().size(), connected, stats.connectFailed.sum(), connectSeconds,
                 connectSeconds > 0 ? connected / connectSeconds : 0, connect.getValueAtPercentile(50),
                 connect.getValueAtPercentile(99), sent, stats.acked.sum(), received, totals.lost(), totals.duplicates(),
-                totals.reordered(), stats.disconnected.sum(), stats.refused.sum(), publishSeconds, deliverySeconds,
-                publishSeconds > 0 ? sent / publishSeconds : 0, deliverySeconds > 0 ? received / deliverySeconds : 0,
+                totals.reordered(), stats.disconnected.sum(), stats.refused.sum(), publishSeconds,
+                publishSeconds > 0 ? sent / publishSeconds : 0,
+                publishSeconds > 0 ? window.receivedWhilePublishing() / publishSeconds : 0,
                 latency.getTotalCount(), latency.getValueAtPercentile(50), latency.getValueAtPercentile(90),
                 latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9), latency.getMaxValue());
     }
