@@ -3,6 +3,8 @@ package io.petrel.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.petrel.cli.InProcessCli;
 import io.petrel.cli.InProcessCli.Result;
 import java.io.IOException;
@@ -115,6 +117,21 @@ class UrlFormsTest {
     @Test
     void wssUrlWithTheCaFile() throws Exception {
         roundTrip("wss://localhost:" + WSS, "--cafile", dir.resolve("ca.pem").toString());
+    }
+
+    @Test
+    void benchRunsOverWebSocketAndTls() throws Exception {
+        String ca = dir.resolve("ca.pem").toString();
+        for (String url : List.of("ws://localhost:" + WS + "/mqtt", "wss://localhost:" + WSS,
+                "mqtts://localhost:" + TLS)) {
+            Result bench = InProcessCli.run("bench", "fanin", "-L", url, "--cafile", ca, "-c", "2", "-n", "20", "-q", "1",
+                    "--json", "--quiet", "-d", "120");
+
+            assertThat(bench.exitCode()).as(url + ": " + bench.err()).isZero();
+            JsonNode messages = new ObjectMapper().readTree(bench.out()).get("messages");
+            assertThat(messages.get("received").asLong()).as(url).isEqualTo(40);
+            assertThat(messages.get("lost").asLong()).as(url).isZero();
+        }
     }
 
     @Test
