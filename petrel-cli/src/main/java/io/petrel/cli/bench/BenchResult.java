@@ -11,7 +11,8 @@ import org.HdrHistogram.Histogram;
  */
 record BenchResult(String scenario, int publishers, int subscribers, int qos, int payloadSize,
         long connected, long connectFailed, double connectSeconds, double connectRate, long connectP50,
-        long connectP99, long sent, long acked, long received, long lost, long duplicates, long reordered,
+        long connectP99, long sent, long acked, long received, long otherRuns, long lost, long duplicates,
+        long reordered,
         long disconnected, long refused, double publishSeconds, double sendRate,
         double receiveRate, long latencyCount, long p50, long p90, long p99, long p999, long max) {
 
@@ -29,8 +30,8 @@ record BenchResult(String scenario, int publishers, int subscribers, int qos, in
         return new BenchResult(plan.scenario().label(), plan.publishers(), plan.subscribers(), plan.publish().qos(),
                 plan.publish().size(), connected, stats.connectFailed.sum(), connectSeconds,
                 connectSeconds > 0 ? connected / connectSeconds : 0, connect.getValueAtPercentile(50),
-                connect.getValueAtPercentile(99), sent, stats.acked.sum(), received, totals.lost(), totals.duplicates(),
-                totals.reordered(), stats.disconnected.sum(), stats.refused.sum(), publishSeconds,
+                connect.getValueAtPercentile(99), sent, stats.acked.sum(), received, stats.otherRuns.sum(), totals.lost(),
+                totals.duplicates(), totals.reordered(), stats.disconnected.sum(), stats.refused.sum(), publishSeconds,
                 publishSeconds > 0 ? sent / publishSeconds : 0,
                 publishSeconds > 0 ? window.receivedWhilePublishing() / publishSeconds : 0,
                 latency.getTotalCount(), latency.getValueAtPercentile(50), latency.getValueAtPercentile(90),
@@ -47,7 +48,8 @@ record BenchResult(String scenario, int publishers, int subscribers, int qos, in
                 .put("per_second", round(connectRate)).put("p50_ms", connectP50 / 1000.0)
                 .put("p99_ms", connectP99 / 1000.0).put("lost", disconnected);
         ObjectNode messages = node.putObject("messages");
-        messages.put("sent", sent).put("acknowledged", acked).put("received", received).put("lost", lost)
+        messages.put("sent", sent).put("acknowledged", acked).put("received", received).put("other_runs", otherRuns)
+                .put("lost", lost)
                 .put("duplicates", duplicates).put("reordered", reordered).put("refused_subscriptions", refused)
                 .put("publish_seconds", round(publishSeconds)).put("sent_per_second", round(sendRate))
                 .put("received_per_second", round(receiveRate));
@@ -68,8 +70,8 @@ record BenchResult(String scenario, int publishers, int subscribers, int qos, in
         if (!"conn".equals(scenario)) {
             out.append(String.format("  messages     %,d sent (%s), %,d acknowledged, %,d received (%s)%n", sent,
                     Format.rate(sendRate), acked, received, Format.rate(receiveRate)));
-            out.append(String.format("  delivery     %,d lost, %,d duplicates, %,d reordered%n", lost, duplicates,
-                    reordered));
+            out.append(String.format("  delivery     %,d lost, %,d duplicates, %,d reordered%s%n", lost, duplicates,
+                    reordered, otherRuns > 0 ? String.format(" (and %,d from other runs, not counted)", otherRuns) : ""));
             if (latencyCount > 0) {
                 out.append(String.format("  latency      p50 %s, p90 %s, p99 %s, p99.9 %s, max %s%n",
                         Format.millis(p50), Format.millis(p90), Format.millis(p99), Format.millis(p999),

@@ -59,7 +59,8 @@ final class BenchRun {
             ticker.start();
             StreamBook shared = new StreamBook();
             for (int i = 0; i < plan.subscribers(); i++) {
-                Receiver receiver = new Receiver(stats, plan.scenario().sharedStreams() ? shared : new StreamBook());
+                Receiver receiver = new Receiver(stats, plan.scenario().sharedStreams() ? shared : new StreamBook(), runId,
+                        plan.scenario() == Scenario.SUB);
                 receivers.add(receiver);
                 open(transport, "s" + i, receiver, i);
             }

@@ -17,6 +17,7 @@ final class BenchStats {
     final LongAdder acked = new LongAdder();
     final LongAdder refused = new LongAdder();
     final LongAdder received = new LongAdder();
+    final LongAdder otherRuns = new LongAdder();
     final LongAdder bytesReceived = new LongAdder();
     private final Recorder latency = new Recorder(MAX_MICROS, 3);
     private final Recorder connectLatency = new Recorder(MAX_MICROS, 3);

@@ -124,8 +124,9 @@ class UrlFormsTest {
         String ca = dir.resolve("ca.pem").toString();
         for (String url : List.of("ws://localhost:" + WS + "/mqtt", "wss://localhost:" + WSS,
                 "mqtts://localhost:" + TLS)) {
+            String base = "bench/" + url.substring(0, url.indexOf(':'));
             Result bench = InProcessCli.run("bench", "fanin", "-L", url, "--cafile", ca, "-c", "2", "-n", "20", "-q", "1",
-                    "--json", "--quiet", "-d", "120");
+                    "-t", base + "/%i", "-f", base + "/#", "--json", "--quiet", "-d", "120");
 
             assertThat(bench.exitCode()).as(url + ": " + bench.err()).isZero();
             JsonNode messages = new ObjectMapper().readTree(bench.out()).get("messages");
