@@ -34,8 +34,11 @@ final class Failures {
         return words((Enum<?>) code, code.getCode());
     }
 
+    /** The words with the server's reason string, unless the string only repeats them. */
     private static String withReason(String words, Optional<MqttUtf8String> reason) {
-        return reason.map(r -> words + ": " + r).orElse(words);
+        String name = words.substring(0, words.lastIndexOf(" (0x"));
+        return reason.map(Object::toString).filter(r -> !r.equalsIgnoreCase(name)).map(r -> words + ": " + r)
+                .orElse(words);
     }
 
     /** Describes a failure to connect. */

@@ -140,6 +140,23 @@ class PubSubCommandTest {
     }
 
     @Test
+    void aSubscriberTakenOverSaysWhyAndExitsWith1AndItsWillIsPublished() throws Exception {
+        CompletableFuture<Result> watcher = subscribe(1, "sub", "-h", "127.0.0.1", "-p", port(), "-t", "will/victim",
+                "-C", "1");
+        CompletableFuture<Result> victim = subscribe(1, "sub", "-h", "127.0.0.1", "-p", port(), "-t", "quiet/#",
+                "-i", "victim", "--will-topic", "will/victim", "--will-payload", "gone", "--will-qos", "1");
+
+        Result takeover = InProcessCli.run("pub", "-h", "127.0.0.1", "-p", port(), "-i", "victim", "-t", "quiet/x", "-m", "y");
+
+        assertThat(takeover.exitCode()).isZero();
+        Result lost = finished(victim);
+        assertThat(lost.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(lost.err()).isEqualTo("petrel sub: disconnected by the broker: session taken over (0x8E)"
+                + System.lineSeparator());
+        assertThat(finished(watcher).out()).isEqualTo("gone" + System.lineSeparator());
+    }
+
+    @Test
     void anUnreachableBrokerExitsWith3AndSaysSoInWords() {
         int closedPort = closedPort();
 
