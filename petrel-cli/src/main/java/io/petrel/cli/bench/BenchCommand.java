@@ -28,19 +28,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit (-h is the host).")
     boolean help;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "pub, sub, conn, fanin, fanout, p2p or shared.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "pub, sub, conn, fanin, fanout, p2p or shared.")
     String scenario = "";
 
     @Option(names = {"-L", "--url"}, description = "Broker URL: mqtt://, mqtts://, ws:// or wss:// (overrides -h, -p).")
     @Nullable String url;
 
-    @Option(names = {"-h", "--host"}, defaultValue = "127.0.0.1", description = "Broker host (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-h", "--host"}, defaultValue = "127.0.0.1",
+            description = "Broker host (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
 
     @Option(names = {"-p", "--port"}, defaultValue = "1883", description = "Broker port (default: ${DEFAULT-VALUE}).")
     int port = 1883;
 
-    @Option(names = {"-V", "--protocol-version"}, defaultValue = "5", description = "5 or 311 (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-V", "--protocol-version"}, defaultValue = "5",
+            description = "5 or 311 (default: ${DEFAULT-VALUE}).")
     String version = "5";
 
     @Option(names = {"-u", "--username"}, description = "User name for every connection.")
@@ -52,14 +55,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-c", "--clients"}, description = "Publishers (connections for conn; default per scenario).")
     @Nullable Integer clients;
 
-    @Option(names = {"-s", "--subscribers"}, description = "Subscribers (default per scenario; p2p has one per publisher).")
+    @Option(names = {"-s", "--subscribers"},
+            description = "Subscribers (default per scenario; p2p has one per publisher).")
     @Nullable Integer subscribers;
 
     @Option(names = {"-r", "--rate"}, defaultValue = "0",
             description = "Messages per second per publisher; 0 is as fast as flow control allows (default).")
     double rate;
 
-    @Option(names = {"-q", "--qos"}, defaultValue = "0", description = "QoS of published messages (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-q", "--qos"}, defaultValue = "0",
+            description = "QoS of published messages (default: ${DEFAULT-VALUE}).")
     int qos;
 
     @Option(names = "--sub-qos", description = "QoS of subscriptions (default: as -q).")
@@ -73,7 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Seconds to publish, or for conn to hold the connections (default: ${DEFAULT-VALUE}).")
     double durationSeconds;
 
-    @Option(names = {"-n", "--count"}, defaultValue = "0", description = "Messages per publisher (for sub: to receive per subscriber); ends the run early.")
+    @Option(names = {"-n", "--count"}, defaultValue = "0",
+            description = "Messages per publisher (for sub: to receive per subscriber); ends the run early.")
     long count;
 
     @Option(names = {"-t", "--topic"}, description = "Publish topic; %%i is the publisher's number.")
@@ -98,7 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Event loop threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = {"-k", "--keepalive"}, defaultValue = "60", description = "Keep alive seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-k", "--keepalive"}, defaultValue = "60",
+            description = "Keep alive seconds (default: ${DEFAULT-VALUE}).")
     int keepAlive;
 
     @Option(names = "--cafile", description = "CA certificates (PEM) to trust for mqtts:// and wss://.")

@@ -35,10 +35,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    @Option(names = "--port", defaultValue = "22100", description = "Mosquitto's port; Petrel's is the next (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "22100",
+            description = "Mosquitto's port; Petrel's is the next (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = {"-d", "--duration"}, defaultValue = "10", description = "Seconds each throughput run publishes (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-d", "--duration"}, defaultValue = "10",
+            description = "Seconds each throughput run publishes (default: ${DEFAULT-VALUE}).")
     double durationSeconds;
 
     @Option(names = "--warmup", defaultValue = "3",
@@ -46,10 +48,12 @@ final class CompareCommand implements Callable<Integer> {
                     + "warm (default: ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
-    @Option(names = "--idle-connections", defaultValue = "10000", description = "Connections of the idle-memory and connect-rate run.")
+    @Option(names = "--idle-connections", defaultValue = "10000",
+            description = "Connections of the idle-memory and connect-rate run.")
     int idleConnections = IDLE_CONNECTIONS;
 
-    @Option(names = "--mosquitto", defaultValue = "mosquitto", description = "The mosquitto binary (default: from the PATH).")
+    @Option(names = "--mosquitto", defaultValue = "mosquitto",
+            description = "The mosquitto binary (default: from the PATH).")
     String mosquitto = "mosquitto";
 
     @Option(names = "--petrel-jar", description = "The Petrel jar to start (default: the one running this command).")

@@ -14,7 +14,8 @@ public final class ConnectionOptions {
                     + "Overrides -h and -p.")
     @Nullable String url;
 
-    @Option(names = {"-h", "--host"}, defaultValue = "localhost", description = "Broker host (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-h", "--host"}, defaultValue = "localhost",
+            description = "Broker host (default: ${DEFAULT-VALUE}).")
     String host = "localhost";
 
     @Option(names = {"-p", "--port"}, description = "Broker port (default: 1883, or 8883 with TLS).")
@@ -29,7 +30,8 @@ public final class ConnectionOptions {
     @Option(names = {"-i", "--id"}, description = "Client id (default: one the broker assigns).")
     @Nullable String clientId;
 
-    @Option(names = {"-k", "--keepalive"}, defaultValue = "60", description = "Keep alive in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-k", "--keepalive"}, defaultValue = "60",
+            description = "Keep alive in seconds (default: ${DEFAULT-VALUE}).")
     int keepAlive = 60;
 
     @Option(names = {"-V", "--protocol-version"}, defaultValue = "5",

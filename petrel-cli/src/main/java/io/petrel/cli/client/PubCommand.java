@@ -66,7 +66,8 @@ public final class PubCommand implements Callable<Integer> {
         @Option(names = {"-f", "--file"}, description = "Send a file's contents as one message.")
         @Nullable Path file;
 
-        @Option(names = {"-l", "--stdin-line"}, description = "Send each line of stdin as a message; blank lines are skipped.")
+        @Option(names = {"-l", "--stdin-line"},
+                description = "Send each line of stdin as a message; blank lines are skipped.")
         boolean lines;
 
         @Option(names = {"-s", "--stdin-file"}, description = "Send all of stdin as one message.")

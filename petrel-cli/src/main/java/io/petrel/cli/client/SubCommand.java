@@ -29,20 +29,23 @@ public final class SubCommand implements Callable<Integer> {
     @Option(names = {"-t", "--topic"}, required = true, description = "Topic filter; repeatable.")
     List<String> topics = new ArrayList<>();
 
-    @Option(names = {"-q", "--qos"}, defaultValue = "0", description = "QoS to subscribe with (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-q", "--qos"}, defaultValue = "0",
+            description = "QoS to subscribe with (default: ${DEFAULT-VALUE}).")
     int qos;
 
     @Option(names = {"-C", "--count"}, description = "Exit after this many messages.")
     int count;
 
-    @Option(names = {"-W", "--timeout"}, paramLabel = "SECONDS", description = "Exit with code 27 after this many seconds "
+    @Option(names = {"-W", "--timeout"}, paramLabel = "SECONDS",
+            description = "Exit with code 27 after this many seconds "
             + "(unless -C messages arrived first).")
     int timeoutSeconds;
 
     @Option(names = {"-v", "--verbose"}, description = "Print the topic before each payload.")
     boolean verbose;
 
-    @Option(names = {"-F", "--format"}, description = "Format each message: %%t topic, %%p payload, %%q QoS, %%r retain, "
+    @Option(names = {"-F", "--format"},
+            description = "Format each message: %%t topic, %%p payload, %%q QoS, %%r retain, "
             + "%%l length, %%x hex payload, %%j JSON, %%I ISO time, %%U unix time, %%C content type, "
             + "%%D correlation data, %%E expiry, %%R response topic, %%P user properties, \\n newline.")
     @Nullable String format;
