@@ -64,13 +64,15 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("petrel: cannot start: " + e.getMessage());
             return 1;
         }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, serverConfig.shutdownTimeout(), stopped),
+                "petrel-shutdown"));
+        // Logged once the shutdown hook is in place, so a supervisor that waits for these lines can stop
+        // Petrel gracefully from then on.
         for (ListenerConfig listener : serverConfig.listeners()) {
             LOG.info("Listener '{}': anonymous clients {}", listener.name(),
                     listener.allowAnonymous() ? "allowed" : "not allowed");
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, serverConfig.shutdownTimeout(), stopped),
-                "petrel-shutdown"));
         stopped.await();
         return 0;
     }

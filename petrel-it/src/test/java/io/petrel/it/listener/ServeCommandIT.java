@@ -105,7 +105,8 @@ class ServeCommandIT {
                 "--port", "0", "--set", "listeners.tls.port=0", "--set", "listeners.ws.port=0",
                 "--set", "listeners.wss.port=0", "--set", "server.shutdown-timeout=5s")) {
             int port = petrel.port("tcp");
-            petrel.awaitOutput(" started");
+            // The last line of a start, logged once SIGTERM leads to a graceful shutdown.
+            petrel.awaitOutput("Listener 'wss': anonymous clients");
             assertThat(petrel.output())
                     .contains("No configuration file", "localhost only", "anonymous clients allowed")
                     .contains("--cafile " + dir.resolve("data/certs/ca.pem").toAbsolutePath());
