@@ -91,6 +91,10 @@ public final class Session {
         }
         List<Will> willsToPublish = new ArrayList<>(2);
         ClientConnection previous = connection;
+        // A session that lasts only as long as its connection ends when a takeover closes that connection, so the
+        // new connection starts a fresh one: MQTT 3.1.1 [MQTT-3.1.2-6] for clean session 1, MQTT 5
+        // [MQTT-3.1.2-23] for an expiry interval of 0.
+        boolean endsWithPrevious = previous != null && expiryIntervalSeconds == 0;
         if (previous != null) {
             connection = null;
             context.metrics().clientDisconnected();
@@ -98,9 +102,9 @@ public final class Session {
             previous.close(DisconnectCause.SESSION_TAKEN_OVER);
             Will old = will;
             will = null;
-            // MQTT 5 §3.1.3.2.2: a takeover sends the old connection's will, unless the new connection resumes
-            // the session and the will has a delay.
-            if (old != null && (request.cleanStart() || old.delaySeconds() == 0)) {
+            // MQTT 5 §3.1.3.2.2: a takeover sends the old connection's will, unless the session goes on under the
+            // new connection and the will has a delay.
+            if (old != null && (request.cleanStart() || endsWithPrevious || old.delaySeconds() == 0)) {
                 willsToPublish.add(old);
             }
         }
@@ -114,8 +118,8 @@ public final class Session {
             pendingWill = null;
         }
         // [MQTT-3.2.2-2] [MQTT-3.2.2-3] session present only when an existing session is resumed.
-        boolean present = !request.cleanStart() && !fresh;
-        if (request.cleanStart()) {
+        boolean present = !request.cleanStart() && !fresh && !endsWithPrevious;
+        if (request.cleanStart() || endsWithPrevious) {
             discardState();
         }
         fresh = false;

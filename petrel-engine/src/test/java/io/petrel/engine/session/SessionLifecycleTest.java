@@ -84,6 +84,24 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void takingOverASessionThatEndsWithItsConnectionStartsAFreshOne() {
+        // MQTT 3.1.1 [MQTT-3.1.2-6] clean session 1, MQTT 5 [MQTT-3.1.2-23] expiry 0: the session lasts as long as
+        // its connection, so closing that connection for a takeover ends it, and the new connection finds no
+        // session to resume [MQTT-3.2.2-3].
+        TestConnection first = broker.connectClean("c");
+        first.subscribe("t", QoS.AT_LEAST_ONCE);
+
+        TestConnection second = broker.connectPersistent("c");
+
+        assertThat(first.closes()).containsExactly(DisconnectCause.SESSION_TAKEN_OVER);
+        assertThat(second.sessionPresent()).isFalse();
+        assertThat(second.session().subscriptionCount()).isZero();
+        assertThat(broker.engine().subscriptions().size()).isZero();
+        broker.publish(message("t", "not subscribed", QoS.AT_LEAST_ONCE));
+        assertThat(second.sent()).isEmpty();
+    }
+
+    @Test
     void aSessionOutlivesItsConnectionUntilTheExpiryIntervalPasses() {
         // [MQTT-3.1.2-23] the session is kept after the connection closes while the expiry interval runs;
         // [MQTT-4.1.0-2] it is discarded once the interval has passed.

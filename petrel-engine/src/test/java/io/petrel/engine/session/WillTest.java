@@ -145,6 +145,16 @@ class WillTest {
     }
 
     @Test
+    void aTakeoverOfASessionThatEndsWithItsConnectionPublishesTheWillDespiteItsDelay() {
+        // §3.1.2.5: the will goes out when its delay passes or the session ends, whichever is first; a session
+        // with expiry 0 ends when the takeover closes its connection, even if the new connection resumes.
+        broker.connection().connect(request("c", false, 0, will(30, false)));
+        broker.connection().connect(request("c", false, 300, null));
+
+        assertThat(watcher.payloads()).containsExactly("gone");
+    }
+
+    @Test
     void theWillOfTheNewConnectionReplacesTheOld() {
         broker.connection().connect(request("c", false, 300, will(0, false)));
         TestConnection second = broker.connection().connect(request("c", false, 300,
