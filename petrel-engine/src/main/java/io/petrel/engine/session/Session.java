@@ -120,6 +120,8 @@ public final class Session {
         // [MQTT-3.2.2-2] [MQTT-3.2.2-3] session present only when an existing session is resumed.
         boolean present = !request.cleanStart() && !fresh && !endsWithPrevious;
         if (request.cleanStart() || endsWithPrevious) {
+            // The old session ends here, as it would on a close: share-group messages go to another member.
+            outbox.handBackShared(this);
             discardState();
         }
         fresh = false;

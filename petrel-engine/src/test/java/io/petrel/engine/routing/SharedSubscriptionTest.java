@@ -5,6 +5,7 @@ import static io.petrel.engine.testing.EngineHarness.retained;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.petrel.api.QoS;
+import io.petrel.engine.metrics.DropReason;
 import io.petrel.engine.testing.EngineHarness;
 import io.petrel.engine.testing.TestConnection;
 import io.petrel.engine.testing.TestConnection.Sent;
@@ -93,6 +94,21 @@ class SharedSubscriptionTest {
         assertThat(b.sent()).extracting(Sent::duplicate).containsOnly(false);
         TestConnection back = broker.connection().connect(EngineHarness.request("a", false, 3600, null));
         assertThat(back.sent()).as("nothing is delivered twice").isEmpty();
+    }
+
+    @Test
+    void aTakeoverThatDiscardsTheSessionHandsItsUnacknowledgedQos1MessageToAnotherMember() {
+        // MQTT 5 §4.8.2: the member's connection is gone and its session with it, so the message goes elsewhere.
+        TestConnection a = broker.connectPersistent("a");
+        a.subscribe("$share/g/t", QoS.AT_LEAST_ONCE);
+        broker.publish(message("t", "unacked", QoS.AT_LEAST_ONCE));
+        TestConnection b = broker.connectPersistent("b");
+        b.subscribe("$share/g/t", QoS.AT_LEAST_ONCE);
+
+        broker.connection().connect(EngineHarness.request("a", true, 3600, null));
+
+        assertThat(b.payloads()).containsExactly("unacked");
+        assertThat(broker.metrics().droppedCount(DropReason.SESSION_ENDED)).isZero();
     }
 
     @Test
