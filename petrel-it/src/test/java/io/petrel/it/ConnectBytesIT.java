@@ -77,6 +77,32 @@ class ConnectBytesIT {
     }
 
     @Test
+    void aResumedMqtt31SessionIsNotFlaggedBecauseMqtt31HasNoSessionPresentBit() {
+        // MQTT 3.1 §3.2: the first byte of the CONNACK variable header is reserved and not used; clients of that
+        // level may refuse a CONNACK whose flags are not 0. The session is resumed all the same: a message queued
+        // for it while it was away arrives.
+        try (RawMqttClient first = RawMqttClient.open(petrel, 3)) {
+            first.send(MqttPackets.connect(3, "resume-3", 0, 60, Properties.none()));
+            first.expect("20 02 00 00");
+            first.send(MqttPackets.subscribe(3, 1, "resume/3", 1));
+            first.expect("90 03 0001 01");
+            first.send(MqttPackets.disconnect());
+            first.expectClosedSilently();
+        }
+        try (RawMqttClient publisher = RawMqttClient.open(petrel, 4)) {
+            publisher.send(MqttPackets.connect(4, "resume-3-pub"));
+            publisher.expect("20 02 00 00");
+            publisher.send(MqttPackets.publish(4, "resume/3", 1, 1, "queued"));
+            publisher.expect("40 02 0001");
+        }
+        try (RawMqttClient second = RawMqttClient.open(petrel, 3)) {
+            second.send(MqttPackets.connect(3, "resume-3", 0, 60, Properties.none()));
+            second.expect("20 02 00 00");
+            second.expect("32 12 0008 726573756d652f33 0001 717565756564");
+        }
+    }
+
+    @Test
     void aResumedMqtt5SessionIsPresent() {
         // [MQTT-3.2.2-3] session present 1 when Clean Start is 0 and the server has the session.
         Properties expiry = Properties.none().u32(0x11, 300);

@@ -8,13 +8,22 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** MQTT 3.1 and 3.1.1: return codes only, no reason codes on acknowledgements, no server DISCONNECT. */
+/**
+ * MQTT 3.1 and 3.1.1: return codes only, no reason codes on acknowledgements, no server DISCONNECT. The two
+ * differ only in the CONNACK: MQTT 3.1 has no session present flag.
+ */
 final class Mqtt3Rules implements VersionRules {
-    static final Mqtt3Rules INSTANCE = new Mqtt3Rules();
+    /** MQTT 3.1.1, the rules a connection follows until its CONNECT says otherwise. */
+    static final Mqtt3Rules INSTANCE = new Mqtt3Rules(true);
+    /** MQTT 3.1 (protocol level 3). */
+    static final Mqtt3Rules MQTT_3_1 = new Mqtt3Rules(false);
 
     private static final int SUBACK_FAILURE = 0x80;
 
-    private Mqtt3Rules() {
+    private final boolean sessionPresentFlag;
+
+    private Mqtt3Rules(boolean sessionPresentFlag) {
+        this.sessionPresentFlag = sessionPresentFlag;
     }
 
     @Override
@@ -24,9 +33,10 @@ final class Mqtt3Rules implements VersionRules {
 
     @Override
     public MqttMessage connAck(ConnAckProperties properties) {
+        // MQTT 3.1 §3.2: the first CONNACK byte is reserved and 0; a resumed session is not announced.
         return MqttMessageBuilders.connAck()
                 .returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
-                .sessionPresent(properties.sessionPresent())
+                .sessionPresent(sessionPresentFlag && properties.sessionPresent())
                 .build();
     }
 

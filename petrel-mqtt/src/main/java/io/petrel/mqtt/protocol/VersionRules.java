@@ -28,7 +28,7 @@ public interface VersionRules {
      */
     static VersionRules forConnect(MqttConnectVariableHeader connect) {
         if (connect.version() != 5) {
-            return Mqtt3Rules.INSTANCE;
+            return connect.version() == 3 ? Mqtt3Rules.MQTT_3_1 : Mqtt3Rules.INSTANCE;
         }
         MqttProperties properties = connect.properties();
         int maximumPacketSize = PropertiesCodec.intValue(properties, MqttProperties.MAXIMUM_PACKET_SIZE, 0);
