@@ -96,5 +96,23 @@ final class Clients {
         Received poll(long millis) throws InterruptedException {
             return queue.poll(millis, TimeUnit.MILLISECONDS);
         }
+
+        /** A Paho MQTT 3 callback that adds every message to this inbox. */
+        org.eclipse.paho.client.mqttv3.MqttCallback paho3Callback() {
+            return new org.eclipse.paho.client.mqttv3.MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {
+                }
+
+                @Override
+                public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+                    add(topic, message.getPayload(), message.getQos(), message.isRetained(), message.isDuplicate());
+                }
+
+                @Override
+                public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+                }
+            };
+        }
     }
 }
