@@ -7,6 +7,9 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.petrel.testkit.EmbeddedPetrel;
+import io.petrel.testkit.MqttBytes.Properties;
+import io.petrel.testkit.MqttPackets;
+import io.petrel.testkit.RawMqttClient;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -171,6 +174,41 @@ class QosIT {
             fence.disconnect();
 
             assertThat(Clients.text(publishes.receive(10, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes())).isEqualTo("x");
+            assertThat(Clients.text(publishes.receive(10, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes()))
+                    .as("the resend was not forwarded").isEqualTo("fence");
+        }
+        subscriber.disconnect();
+    }
+
+    @Test
+    void aQos2PublishResentOnANewConnectionOfItsSessionIsForwardedOnlyOnce() throws Exception {
+        // [MQTT-4.3.3-10] the packet id stays pending in the session until PUBREL, across connections: a client
+        // that lost the connection before it saw PUBREC resends the PUBLISH with DUP [MQTT-4.4.0-1].
+        Mqtt5BlockingClient subscriber = Clients.hivemqBlocking(petrel, "qos2-reconnect-sub");
+        subscriber.connect();
+        try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+            subscriber.subscribeWith().topicFilter("qos2/reconnect").qos(MqttQos.EXACTLY_ONCE).send();
+            byte[] publish = MqttPackets.publish(4, "qos2/reconnect", 2, 7, "once");
+            try (RawMqttClient first = RawMqttClient.open(petrel, 4)) {
+                first.send(MqttPackets.connect(4, "raw-qos2-reconnect", 0, 60, Properties.none()));
+                first.expect("20 02 00 00");
+                first.send(publish);
+                first.expect("50 02 0007");
+            }
+            try (RawMqttClient second = RawMqttClient.open(petrel, 4)) {
+                second.send(MqttPackets.connect(4, "raw-qos2-reconnect", 0, 60, Properties.none()));
+                second.expect("20 02 01 00");
+                publish[0] |= 0x08;
+                second.send(publish);
+                second.expect("50 02 0007");
+                second.send(MqttPackets.pubrel(7));
+                second.expect("70 02 0007");
+                second.send(MqttPackets.publish(4, "qos2/reconnect", 1, 8, "fence"));
+                second.expect("40 02 0008");
+            }
+
+            assertThat(Clients.text(publishes.receive(10, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes()))
+                    .isEqualTo("once");
             assertThat(Clients.text(publishes.receive(10, TimeUnit.SECONDS).orElseThrow().getPayloadAsBytes()))
                     .as("the resend was not forwarded").isEqualTo("fence");
         }
