@@ -13,6 +13,8 @@ import io.petrel.testkit.EmbeddedPetrel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -29,7 +31,7 @@ class PersistentSessionIT {
     @BeforeAll
     static void start() {
         petrel = EmbeddedPetrel.withConfig(EmbeddedPetrel.engine(e -> new io.petrel.engine.EngineConfig(
-                new SessionConfig(100, 20, false, SessionConfig.NEVER_EXPIRE), e.sysInterval(), e.version())));
+                new SessionConfig(100, 20, false, SessionConfig.NEVER_EXPIRE), Duration.ofMillis(200), e.version())));
     }
 
     @AfterAll
@@ -110,6 +112,7 @@ class PersistentSessionIT {
         // Deliveries reach the offline session on its own loop, after the publisher's PUBACK.
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> petrel.metrics().droppedCount(DropReason.QUEUE_FULL) - droppedBefore == 5);
+        assertSysShowsTheDrops();
 
         try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
             assertThat(subscriber.connectWith().cleanStart(false).sessionExpiryInterval(300).send().isSessionPresent())
@@ -123,6 +126,24 @@ class PersistentSessionIT {
             assertThat(payloads).last().isEqualTo("19");
         }
         subscriber.disconnect();
+    }
+
+    /** A dashboard subscribed to {@code $SYS} sees the drops: Mosquitto's total, and Petrel's by reason. */
+    private static void assertSysShowsTheDrops() {
+        String queueFull = Long.toString(petrel.metrics().droppedCount(DropReason.QUEUE_FULL));
+        Map<String, String> sys = new ConcurrentHashMap<>();
+        Mqtt5BlockingClient dashboard = Clients.hivemqBlocking(petrel, "persistent-dashboard");
+        dashboard.connect();
+        dashboard.toAsync().publishes(MqttGlobalPublishFilter.ALL,
+                p -> sys.put(p.getTopic().toString(), Clients.text(p.getPayloadAsBytes())));
+        dashboard.subscribeWith().topicFilter("$SYS/petrel/publish/dropped/queue_full").send();
+        dashboard.subscribeWith().topicFilter("$SYS/broker/publish/messages/dropped").send();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(sys.get("$SYS/petrel/publish/dropped/queue_full")).isEqualTo(queueFull);
+            assertThat(Long.parseLong(sys.getOrDefault("$SYS/broker/publish/messages/dropped", "0")))
+                    .isGreaterThanOrEqualTo(Long.parseLong(queueFull));
+        });
+        dashboard.disconnect();
     }
 
     private static MqttCallback callback(Clients.Inbox inbox) {
