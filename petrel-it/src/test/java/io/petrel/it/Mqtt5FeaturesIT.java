@@ -237,6 +237,37 @@ class Mqtt5FeaturesIT {
     }
 
     @Test
+    void topicAliasesFromAClientAreResolved() throws Exception {
+        // [MQTT-3.3.2-12] a client may use aliases up to the server's Topic Alias Maximum from the CONNACK. Paho
+        // sends the topic once with a new alias, then the alias alone with an empty topic.
+        String topic = "alias/in/" + "long-topic-level/".repeat(20) + "end";
+        String other = "alias/in/other";
+        org.eclipse.paho.mqttv5.client.MqttClient aliasing = Clients.paho5(petrel, "alias-pub");
+        aliasing.connect(Clients.paho5Options(true));
+        Mqtt5BlockingClient subscriber = Clients.hivemqBlocking(petrel, "alias-in-sub");
+        subscriber.connect();
+        int messages = 10;
+        try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+            subscriber.subscribeWith().topicFilter("alias/in/#").qos(MqttQos.AT_LEAST_ONCE).send();
+            long bytesBefore = petrel.metrics().bytesReceived();
+            for (int i = 0; i < messages; i++) {
+                aliasing.publish(i % 2 == 0 ? topic : other, Clients.bytes(Integer.toString(i)), 1, false);
+            }
+
+            for (int i = 0; i < messages; i++) {
+                Mqtt5Publish received = receive(publishes);
+                assertThat(received.getTopic().toString()).isEqualTo(i % 2 == 0 ? topic : other);
+                assertThat(Clients.text(received.getPayloadAsBytes())).isEqualTo(Integer.toString(i));
+            }
+            // The long topic crossed the wire once: aliases were in use, not topics sent in full every time.
+            assertThat(petrel.metrics().bytesReceived() - bytesBefore).isLessThan(2L * topic.length());
+        }
+        subscriber.disconnect();
+        aliasing.disconnect();
+        aliasing.close();
+    }
+
+    @Test
     void overlappingSubscriptionsDeliverOneCopyWithEverySubscriptionIdentifier() throws Exception {
         // [MQTT-3.3.4-2] the highest QoS; [MQTT-3.3.4-3] [MQTT-3.3.4-4] one copy with all the identifiers.
         Paho5Inbox inbox = new Paho5Inbox();
