@@ -11,6 +11,8 @@ command -v mosquitto >/dev/null 2>&1 || need+=(mosquitto)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# The PostgreSQL store tests start a throwaway server from these binaries (scripts/lib/postgres.sh).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 
 if [ "${#need[@]}" -gt 0 ]; then
   echo "test: installing ${need[*]}"
