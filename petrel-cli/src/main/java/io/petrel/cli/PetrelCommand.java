@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "petrel", mixinStandardHelpOptions = true, versionProvider = PetrelCommand.Version.class,
         description = "Petrel: an MQTT broker and IoT device platform in one server.",
         subcommands = {ServeCommand.class, ConfigCommand.class, PasswdCommand.class, TokenCommand.class,
-            PubCommand.class, SubCommand.class, BenchCommand.class})
+            PubCommand.class, SubCommand.class, BenchCommand.class, StoreCommand.class})
 public final class PetrelCommand {
     private final InputStream stdin;
 

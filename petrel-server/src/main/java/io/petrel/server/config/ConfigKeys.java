@@ -6,6 +6,8 @@ import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import io.petrel.mqtt.transport.TransportKind;
 import io.petrel.mqtt.transport.tls.TlsConfig;
 import io.petrel.security.cert.CertificateAuthenticator;
+import io.petrel.server.store.Durability;
+import io.petrel.server.store.StoreType;
 import java.time.Duration;
 import java.util.List;
 
@@ -170,6 +172,27 @@ public final class ConfigKeys {
     public static final Key<String> HTTP_BIND = Key.string("http.bind", "127.0.0.1", "Address the HTTP server binds.");
     public static final Key<Integer> HTTP_PORT = Key.integer("http.port", 8080, 0, 65_535,
             "Port of the HTTP server; 0 picks a free one.");
+    public static final Key<Durability> STORE_DURABILITY = Key.choice("store.durability", Durability.class,
+            Durability.DURABLE, "durable: PUBACK, PUBREC and the CONNACK of a persistent session wait until their "
+                    + "state is committed, and sessions, queues and retained messages survive restarts and crashes; "
+                    + "memory: state lives on the heap only and is lost when Petrel stops.");
+    public static final Key<StoreType> STORE_TYPE = Key.choice("store.type", StoreType.class, StoreType.SQLITE,
+            "Where durable state is kept: sqlite (<data-dir>/petrel.db) or postgresql.");
+    public static final Key<Boolean> STORE_SQLITE_FSYNC = Key.bool("store.sqlite.fsync", true,
+            "Whether each SQLite commit waits for the disk. Off, a killed process still loses nothing, but a power "
+                    + "cut may lose the last commits.");
+    public static final Key<String> STORE_POSTGRESQL_URL = Key.string("store.postgresql.url", null,
+            "JDBC URL of the PostgreSQL database, such as jdbc:postgresql://db.example.com:5432/petrel.");
+    public static final Key<String> STORE_POSTGRESQL_USER = Key.string("store.postgresql.user", null,
+            "PostgreSQL user; by default the URL's.");
+    public static final Key<String> STORE_POSTGRESQL_PASSWORD = Key.string("store.postgresql.password", null,
+            "PostgreSQL password.");
+    public static final Key<Integer> STORE_POSTGRESQL_POOL_SIZE = Key.integer("store.postgresql.pool-size", 8, 2,
+            256, "Most connections to PostgreSQL: one writes, the others read.");
+    public static final Key<Integer> STORE_MAX_BATCH = Key.integer("store.max-batch", 4096, 1, 1_000_000,
+            "Most writes committed together in one transaction (group commit).");
+    public static final Key<Integer> STORE_MAX_PENDING = Key.integer("store.max-pending", 1_000_000, 1000,
+            100_000_000, "Writes waiting for the database before new ones are refused, which bounds the heap.");
 
     /** Every key, in documentation order. */
     public static final List<Key<?>> ALL = List.of(DATA_DIR, TRANSPORT, WORKER_THREADS, SHUTDOWN_TIMEOUT,
@@ -185,7 +208,9 @@ public final class ConfigKeys {
             MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ORG, MAX_CONNECTIONS_PER_USER, CONNECT_RATE_PER_IP,
             LOGIN_FAILURES_BEFORE_BACKOFF, LOGIN_BACKOFF, LOGIN_BACKOFF_MAX, LIMITS_EXEMPT_LOOPBACK, PUBLISH_RATE,
             PUBLISH_BYTES_RATE, PUBLISH_RATE_ACTION, MAX_SUBSCRIPTIONS, MAX_TOPIC_LENGTH, MAX_TOPIC_LEVELS,
-            MAX_RETAINED_PER_ORG, HTTP_ENABLED, HTTP_BIND, HTTP_PORT);
+            MAX_RETAINED_PER_ORG, HTTP_ENABLED, HTTP_BIND, HTTP_PORT,
+            STORE_DURABILITY, STORE_TYPE, STORE_SQLITE_FSYNC, STORE_POSTGRESQL_URL, STORE_POSTGRESQL_USER,
+            STORE_POSTGRESQL_PASSWORD, STORE_POSTGRESQL_POOL_SIZE, STORE_MAX_BATCH, STORE_MAX_PENDING);
 
     private ConfigKeys() {
     }

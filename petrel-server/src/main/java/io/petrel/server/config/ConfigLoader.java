@@ -9,6 +9,9 @@ import io.petrel.mqtt.transport.tls.TlsConfig;
 import io.petrel.server.PetrelVersion;
 import io.petrel.server.ServerConfig;
 import io.petrel.server.http.HttpConfig;
+import io.petrel.server.store.StoreConfig;
+import io.petrel.server.store.StoreType;
+import io.petrel.store.WriterLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +98,24 @@ public final class ConfigLoader {
                 reader.get(ConfigKeys.HTTP_PORT));
         return new ServerConfig(listeners, protocol, engine, reader.get(ConfigKeys.TRANSPORT),
                 reader.get(ConfigKeys.WORKER_THREADS), reader.get(ConfigKeys.SHUTDOWN_TIMEOUT),
-                Path.of(reader.get(ConfigKeys.DATA_DIR)), SecurityConfigReader.read(reader, tree), http);
+                Path.of(reader.get(ConfigKeys.DATA_DIR)), SecurityConfigReader.read(reader, tree), http,
+                store(reader));
+    }
+
+    private static StoreConfig store(ConfigReader reader) {
+        StoreType type = reader.get(ConfigKeys.STORE_TYPE);
+        String url = reader.get(ConfigKeys.STORE_POSTGRESQL_URL);
+        if (url != null && !url.startsWith("jdbc:postgresql:")) {
+            // The value is not echoed: URLs may carry a password.
+            throw new ConfigException("store.postgresql.url must be a JDBC URL starting with jdbc:postgresql:");
+        }
+        if (type == StoreType.POSTGRESQL && url == null) {
+            throw new ConfigException("store.type is postgresql: set store.postgresql.url as well");
+        }
+        return new StoreConfig(reader.get(ConfigKeys.STORE_DURABILITY), type, reader.get(ConfigKeys.STORE_SQLITE_FSYNC),
+                url, reader.get(ConfigKeys.STORE_POSTGRESQL_USER), reader.get(ConfigKeys.STORE_POSTGRESQL_PASSWORD),
+                reader.get(ConfigKeys.STORE_POSTGRESQL_POOL_SIZE),
+                new WriterLimits(reader.get(ConfigKeys.STORE_MAX_BATCH), reader.get(ConfigKeys.STORE_MAX_PENDING)));
     }
 
     private static @Nullable ListenerConfig listener(ConfigReader reader, String name) {
