@@ -5,6 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.petrel.api.Broker;
 import io.petrel.api.auth.Authenticator;
 import io.petrel.api.auth.Authorizer;
+import io.petrel.api.store.BrokerStore;
+import io.petrel.api.store.StoreException;
 import io.petrel.engine.Engine;
 import io.petrel.mqtt.listener.ListenerConfig;
 import io.petrel.mqtt.listener.MqttListener;
@@ -19,7 +21,10 @@ import io.petrel.server.http.HttpRoutes;
 import io.petrel.server.http.HttpServer;
 import io.petrel.server.http.MetricsRoutes;
 import io.petrel.server.metrics.PetrelMeters;
+import io.petrel.server.store.BrokerStores;
+import io.petrel.server.store.Durability;
 import io.petrel.server.tls.DevelopmentCertificates;
+import io.petrel.store.DataDirectoryLock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
@@ -43,6 +48,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A running Petrel server. It wires the engine, the event loops, security, the listeners and the HTTP server
  * by hand; there is no container. Embedders build one with {@link #builder()}.
+ *
+ * <p>With durability on (the default) it locks the data directory against a second server, opens the store,
+ * and restores the stored state before it accepts clients.
  */
 public final class PetrelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PetrelServer.class);
@@ -58,6 +66,8 @@ public final class PetrelServer implements AutoCloseable {
     private final List<MqttListener> listeners = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final DevelopmentCertificates.@Nullable CertificateFiles developmentCertificates;
+    private final @Nullable DataDirectoryLock lock;
+    private final @Nullable BrokerStore store;
     private @Nullable HttpServer http;
     private volatile boolean running;
 
@@ -67,8 +77,22 @@ public final class PetrelServer implements AutoCloseable {
         // Certificates are checked by clients against real time, whatever clock the engine is given.
         this.developmentCertificates = developmentCertificates(config, InstantSource.system());
         this.security = startSecurity(config, clock);
+        boolean durable = config.store().durability() == Durability.DURABLE;
+        try {
+            this.lock = durable ? DataDirectoryLock.acquire(config.dataDir()) : null;
+        } catch (StoreException e) {
+            security.close();
+            throw new ServerStartException(e.getMessage(), e);
+        }
+        try {
+            this.store = durable ? BrokerStores.open(config.store(), config.dataDir()) : null;
+        } catch (StoreException e) {
+            lock.close();
+            security.close();
+            throw new ServerStartException(e.getMessage(), e);
+        }
         this.runtime = NettyRuntime.start(config.transport(), config.workerThreads());
-        this.engine = new Engine(config.engine(), runtime, clock);
+        this.engine = new Engine(config.engine(), runtime, clock, store);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "petrel-housekeeping");
             thread.setDaemon(true);
@@ -82,6 +106,7 @@ public final class PetrelServer implements AutoCloseable {
                 authorizer != null ? authorizer : security.authorizer(), security.limits(), connections);
         PetrelMeters petrelMeters = new PetrelMeters(meters, engine.metrics(), security.metrics());
         try {
+            engine.restore();
             for (ListenerConfig listener : config.listeners()) {
                 listeners.add(bind(withCertificate(listener), protocol));
             }
@@ -97,6 +122,7 @@ public final class PetrelServer implements AutoCloseable {
             housekeeping.shutdownNow();
             runtime.shutdown(config.shutdownTimeout());
             security.close();
+            releaseStore();
             throw e;
         }
         engine.start();
@@ -106,7 +132,8 @@ public final class PetrelServer implements AutoCloseable {
                     + "CA file {} (for example mosquitto_sub --cafile {})", developmentCertificates.caCertificate(),
                     developmentCertificates.caCertificate());
         }
-        LOG.info("Petrel {} started", PetrelVersion.get());
+        LOG.info("Petrel {} started; state: {}", PetrelVersion.get(),
+                store == null ? "memory only" : "durable in " + store.describe());
         logLimits(config);
     }
 
@@ -232,6 +259,11 @@ public final class PetrelServer implements AutoCloseable {
         return config;
     }
 
+    /** The store, or null when state lives on the heap only. */
+    public @Nullable BrokerStore store() {
+        return store;
+    }
+
     /** The engine, for metrics and inspection. */
     public Engine engine() {
         return engine;
@@ -276,12 +308,23 @@ public final class PetrelServer implements AutoCloseable {
         listeners.forEach(MqttListener::closeConnections);
         housekeeping.shutdownNow();
         runtime.shutdown(Duration.ofNanos(Math.max(remaining(deadline), Duration.ofMillis(100).toNanos())));
+        releaseStore();
         if (http != null) {
             http.close();
         }
         security.close();
         meters.close();
         LOG.info("Petrel stopped");
+    }
+
+    /** Commits what the sessions wrote while they were being closed, then lets another server in. */
+    private void releaseStore() {
+        if (store != null) {
+            store.close();
+        }
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     private static long remaining(long deadline) {

@@ -10,6 +10,7 @@ import io.petrel.server.http.HttpConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import io.petrel.server.store.StoreConfig;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -28,15 +29,17 @@ public final class EmbeddedPetrel implements AutoCloseable {
     }
 
     /**
-     * The default test configuration: one TCP listener on a free loopback port, the HTTP server on another, and
-     * a fresh data directory (where a token signing key is generated).
+     * The default test configuration: one TCP listener on a free loopback port, the HTTP server on another, a
+     * fresh data directory (where a token signing key is generated), and broker state in memory, which keeps
+     * tests fast. Durability tests set a store themselves.
      */
     public static ServerConfig testConfig() {
         ServerConfig defaults = ServerConfig.defaults();
         try {
             return defaults.withListeners(List.of(ListenerConfig.tcp("tcp", HOST, 0)))
                     .withHttp(new HttpConfig(true, HOST, 0))
-                    .withDataDir(Files.createTempDirectory("petrel-test-data"));
+                    .withDataDir(Files.createTempDirectory("petrel-test-data"))
+                    .withStore(StoreConfig.memory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,10 +28,14 @@ final class Fanout implements MatchVisitor<Session> {
     private @Nullable Subscription<Session> single;
     private @Nullable Map<Session, Merged> merged;
     private @Nullable List<SharedGroup<Session>> groups;
+    private final Router router;
+    private long messageId;
+    private @Nullable CompletableFuture<Void> lastStored;
 
-    Fanout(Message message, @Nullable Session publisher) {
+    Fanout(Message message, @Nullable Session publisher, Router router) {
         this.message = message;
         this.publisher = publisher;
+        this.router = router;
     }
 
     @Override
@@ -63,12 +68,16 @@ final class Fanout implements MatchVisitor<Session> {
         groups.add(group);
     }
 
-    /** Hands the message to every matched subscriber and one member of every matched share group. */
-    void dispatch(Router router) {
+    /**
+     * Hands the message to every matched subscriber and one member of every matched share group.
+     *
+     * @return the stage of the last store write, or null when no subscriber stored the message
+     */
+    @Nullable CompletableFuture<Void> dispatch() {
         int total = (single != null ? 1 : 0) + (merged != null ? merged.size() : 0)
                 + (groups != null ? groups.size() : 0);
         if (total == 0) {
-            return;
+            return null;
         }
         WireCache cache = total > 1 ? new WireCache() : null;
         if (single != null) {
@@ -83,9 +92,10 @@ final class Fanout implements MatchVisitor<Session> {
         }
         if (groups != null) {
             for (SharedGroup<Session> group : groups) {
-                router.sendToGroup(group, message, null, cache);
+                router.sendToGroup(group, message, null, cache, this);
             }
         }
+        return lastStored;
     }
 
     private Delivery delivery(QoS granted, boolean retainAsPublished, int[] ids,
@@ -100,8 +110,28 @@ final class Fanout implements MatchVisitor<Session> {
         return id == 0 ? Delivery.NO_IDS : new int[] {id};
     }
 
-    static void send(Session target, Delivery delivery) {
-        target.run(() -> target.deliver(delivery));
+    /** Stores the delivery if the target is persistent, then hands it to the target's loop. */
+    void send(Session target, Delivery delivery) {
+        if (target.isPersistent() && messageId == 0) {
+            messageId = router.nextMessageId();
+        }
+        CompletableFuture<Void> stored = handOver(router, target, delivery, messageId);
+        if (stored != null) {
+            lastStored = stored;
+        }
+    }
+
+    /**
+     * Hands a delivery to its target, which stores it first if it is persistent: the store write comes first,
+     * so that the target can never remove a message from the store before it is there.
+     *
+     * @param messageId the message's id, or 0 to take a fresh one if the target stores it
+     * @return the stage of the store write, or null if the target does not store the message
+     */
+    static @Nullable CompletableFuture<Void> handOver(Router router, Session target, Delivery delivery,
+            long messageId) {
+        long id = messageId == 0 && target.isPersistent() ? router.nextMessageId() : messageId;
+        return target.route(delivery, id);
     }
 
     /** The subscriptions of one subscriber that the message matched. */

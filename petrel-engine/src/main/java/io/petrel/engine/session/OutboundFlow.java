@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class OutboundFlow {
     private final LinkedHashMap<Integer, InflightEntry> inflight = new LinkedHashMap<>();
-    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final ArrayDeque<InflightEntry> awaitingResend = new ArrayDeque<>();
     private final int maxQueued;
     private final BrokerMetrics metrics;
@@ -54,6 +54,10 @@ final class OutboundFlow {
         return !awaitingResend.isEmpty();
     }
 
+    @Nullable InflightEntry peekResend() {
+        return awaitingResend.peekFirst();
+    }
+
     @Nullable InflightEntry pollResend() {
         return awaitingResend.pollFirst();
     }
@@ -67,21 +71,27 @@ final class OutboundFlow {
     }
 
     /** Queues a delivery; false if the queue is full. */
-    boolean enqueue(Delivery delivery) {
+    boolean enqueue(Pending pending) {
         if (queue.size() >= maxQueued) {
             return false;
         }
-        queue.addLast(delivery);
+        queue.addLast(pending);
         metrics.queuedChanged(1);
         return true;
     }
 
-    @Nullable Delivery peekQueued() {
+    /** Queues a message paged in from the store, whose own bound already admitted it. */
+    void enqueueStored(Pending pending) {
+        queue.addLast(pending);
+        metrics.queuedChanged(1);
+    }
+
+    @Nullable Pending peekQueued() {
         return queue.peekFirst();
     }
 
-    @Nullable Delivery pollQueued() {
-        Delivery head = queue.pollFirst();
+    @Nullable Pending pollQueued() {
+        Pending head = queue.pollFirst();
         if (head != null) {
             metrics.queuedChanged(-1);
         }
@@ -92,14 +102,24 @@ final class OutboundFlow {
      * Starts tracking a delivery under a fresh packet id that no in-flight message uses [MQTT-2.2.1-4]. The
      * caller keeps the in-flight count below 65,535, so a free id always exists.
      */
-    InflightEntry track(Delivery delivery) {
+    InflightEntry track(Pending pending) {
         while (inflight.containsKey(nextPacketId)) {
             advance();
         }
-        InflightEntry entry = new InflightEntry(delivery, nextPacketId);
+        InflightEntry entry = new InflightEntry(pending.delivery(), nextPacketId, pending.sequence(),
+                pending.messageId());
         inflight.put(nextPacketId, entry);
         metrics.inflightChanged(1);
         advance();
+        return entry;
+    }
+
+    /** Tracks a message that was in flight on an earlier connection, under the packet id it had then. */
+    InflightEntry restore(Pending pending, int packetId, InflightEntry.Stage stage) {
+        InflightEntry entry = new InflightEntry(pending.delivery(), packetId, pending.sequence(), pending.messageId());
+        entry.stage = stage;
+        inflight.put(packetId, entry);
+        metrics.inflightChanged(1);
         return entry;
     }
 
@@ -135,14 +155,23 @@ final class OutboundFlow {
     }
 
     /** Removes the queued messages a predicate accepts. */
-    void removeQueuedIf(Predicate<Delivery> predicate) {
+    void removeQueuedIf(Predicate<Pending> predicate) {
         int before = queue.size();
-        for (Iterator<Delivery> it = queue.iterator(); it.hasNext(); ) {
+        for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
             if (predicate.test(it.next())) {
                 it.remove();
             }
         }
         metrics.queuedChanged(queue.size() - before);
+    }
+
+    /**
+     * Forgets the stored messages, in flight or queued: the store keeps them, and the next connection pages
+     * them in again.
+     */
+    void dropStored() {
+        removeInflightIf(InflightEntry::isStored);
+        removeQueuedIf(Pending::isStored);
     }
 
     /** Forgets everything; returns how many messages were lost, in flight or queued. */

@@ -1,24 +1,53 @@
 package io.petrel.engine.session;
 
 import io.petrel.api.QoS;
+import io.petrel.api.store.DeliveryStage;
+import io.petrel.api.store.QueuedMessage;
 import io.petrel.engine.metrics.DropReason;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one session's messages to its client under MQTT's delivery rules: the send quota for QoS 1 and 2
  * (the client's receive maximum), QoS 0 only while the connection can take it, message expiry, the client's
  * maximum packet size, and the resend of unacknowledged messages on a new connection. Its state lives in an
  * {@link OutboundFlow}; it runs on the session's owner loop, like the session.
+ *
+ * <p>For a persistent session, the messages it must not lose are in the store ({@link StoredQueue}): only a
+ * window of them is in memory, paged in as the client takes them, and none while no client is connected. A
+ * stored QoS 2 message leaves only once its packet id is committed, so that a resend after a crash carries
+ * the id the client knows; the messages behind it wait, which keeps the order of PUBLISH packets.
  */
 final class Outbox {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
     private final OutboundFlow flow;
     private final SessionContext context;
+    private final String clientId;
+    /** Runs tasks on the session's owner: store results come back on the store's thread. */
+    private final Executor owner;
+    /** In-flight messages not sent yet, in order: the first waits for its packet id to be committed. */
+    private final ArrayDeque<InflightEntry> unsent = new ArrayDeque<>();
     /** The connection messages go to once delivery has started on it; null while none may be sent. */
     private @Nullable ClientConnection target;
+    private @Nullable StoredQueue stored;
+    /** Changes whenever delivery starts or stops, so that a page read for an earlier connection is ignored. */
+    private int epoch;
 
-    Outbox(SessionContext context) {
+    Outbox(SessionContext context, String clientId, Executor owner) {
         this.context = context;
+        this.clientId = clientId;
+        this.owner = owner;
         this.flow = new OutboundFlow(context.config().maxQueued(), context.metrics());
+    }
+
+    /** The session's stored queue, or null while the session is not persistent. */
+    void useStore(@Nullable StoredQueue queue) {
+        stored = queue;
     }
 
     /**
@@ -32,6 +61,8 @@ final class Outbox {
             return;
         }
         target = conn;
+        epoch++;
+        unsent.clear();
         for (InflightEntry entry : flow.inflight()) {
             if (entry.stage == InflightEntry.Stage.RELEASED) {
                 conn.sendPubRel(entry.packetId);
@@ -44,6 +75,7 @@ final class Outbox {
     /** Stops sending: the connection is gone or replaced. Messages queue until the next start. */
     void stop() {
         target = null;
+        epoch++;
     }
 
     /**
@@ -51,24 +83,61 @@ final class Outbox {
      *
      * @param connected whether a client is connected, even if delivery has not started on it yet
      */
-    void deliver(Delivery delivery, boolean connected) {
+    void deliver(Pending pending, boolean connected) {
+        StoredQueue queue = stored;
+        if (pending.isStored() && queue != null) {
+            deliverStored(queue, pending);
+            return;
+        }
+        Delivery delivery = pending.delivery();
         if (!connected) {
             if (delivery.qos() == QoS.AT_MOST_ONCE && !context.config().queueQos0Offline()) {
                 context.metrics().dropped(DropReason.QOS0_OFFLINE);
             } else {
-                enqueue(delivery);
+                enqueue(pending);
             }
             return;
         }
         ClientConnection conn = target;
-        if (conn == null || flow.hasQueued() || flow.hasResend()) {
-            enqueue(delivery);
+        if (conn == null) {
+            enqueue(pending);
+        } else {
+            deliverOnline(conn, pending);
+        }
+    }
+
+    private void deliverStored(StoredQueue queue, Pending pending) {
+        queue.stored++;
+        if (pending.sequence() <= queue.pagedUpTo) {
+            return; // already paged in from the store
+        }
+        if (queue.stored > context.config().maxQueued()) {
+            queue.remove(pending.sequence(), pending.messageId());
+            context.metrics().dropped(DropReason.QUEUE_FULL);
+            return;
+        }
+        ClientConnection conn = target;
+        // Straight to memory only while nothing older waits in the store; otherwise it is paged in, in order.
+        if (conn != null && queue.backlog() == 1 && !queue.paging) {
+            queue.inMemory++;
+            queue.pagedUpTo = pending.sequence();
+            deliverOnline(conn, pending);
+        } else {
+            refill();
+        }
+    }
+
+    private void deliverOnline(ClientConnection conn, Pending pending) {
+        Delivery delivery = pending.delivery();
+        if (flow.hasQueued() || flow.hasResend() || !unsent.isEmpty()) {
+            enqueue(pending);
         } else if (delivery.qos() == QoS.AT_MOST_ONCE) {
             sendQos0(conn, delivery);
+            forget(pending.sequence(), pending.messageId());
         } else if (flow.unacknowledgedCount() < quota(conn)) {
-            sendTracked(conn, delivery);
+            sendTracked(conn, pending);
         } else {
-            enqueue(delivery);
+            enqueue(pending);
         }
     }
 
@@ -82,6 +151,7 @@ final class Outbox {
         InflightEntry entry = flow.get(packetId);
         if (entry != null && entry.delivery.qos() == QoS.AT_LEAST_ONCE) {
             flow.remove(packetId);
+            forget(entry.sequence, entry.messageId);
             drain();
         }
     }
@@ -100,10 +170,17 @@ final class Outbox {
         }
         if (!accepted) {
             flow.remove(packetId);
+            forget(entry.sequence, entry.messageId);
             drain();
             return true;
         }
         entry.stage = InflightEntry.Stage.RELEASED;
+        StoredQueue queue = stored;
+        if (entry.isStored() && queue != null) {
+            // Need not be committed before the PUBREL: if it is lost, the PUBLISH is resent under the same id,
+            // which the client answers with PUBREC again without delivering it twice.
+            queue.sent(entry.sequence, packetId, DeliveryStage.RELEASED);
+        }
         conn.sendPubRel(packetId);
         return true;
     }
@@ -113,6 +190,7 @@ final class Outbox {
         InflightEntry entry = flow.get(packetId);
         if (entry != null && entry.stage == InflightEntry.Stage.RELEASED) {
             flow.remove(packetId);
+            forget(entry.sequence, entry.messageId);
             drain();
         }
     }
@@ -127,14 +205,23 @@ final class Outbox {
     void handBackShared(Session from) {
         flow.removeInflightIf(entry -> entry.delivery.sharedGroup() != null
                 && entry.delivery.qos() == QoS.AT_LEAST_ONCE
-                && context.sink().redeliverShared(entry.delivery, from));
-        flow.removeQueuedIf(delivery -> delivery.sharedGroup() != null
-                && context.sink().redeliverShared(delivery, from));
+                && context.sink().redeliverShared(entry.delivery, from)
+                && forget(entry.sequence, entry.messageId));
+        flow.removeQueuedIf(pending -> pending.delivery().sharedGroup() != null
+                && context.sink().redeliverShared(pending.delivery(), from)
+                && forget(pending.sequence(), pending.messageId()));
+    }
+
+    /** Forgets the stored messages in memory: the store keeps them, and the next connection pages them in. */
+    void dropStored() {
+        flow.dropStored();
+        unsent.clear();
     }
 
     /** Forgets every message, counting each as dropped because its session ended. */
     void discard() {
         int lost = flow.clear();
+        unsent.clear();
         for (int i = 0; i < lost; i++) {
             context.metrics().dropped(DropReason.SESSION_ENDED);
         }
@@ -148,10 +235,27 @@ final class Outbox {
         return flow.inflightCount();
     }
 
-    private void enqueue(Delivery delivery) {
-        if (!flow.enqueue(delivery)) {
+    private void enqueue(Pending pending) {
+        if (pending.isStored()) {
+            flow.enqueueStored(pending);
+        } else if (!flow.enqueue(pending)) {
             context.metrics().dropped(DropReason.QUEUE_FULL);
         }
+    }
+
+    /**
+     * A stored message left memory for good (sent at QoS 0, acknowledged, expired, dropped, handed to another
+     * share-group member): it leaves the store too.
+     *
+     * @return true, so that it can end a predicate
+     */
+    private boolean forget(long sequence, long messageId) {
+        StoredQueue queue = stored;
+        if (sequence != 0 && queue != null) {
+            queue.inMemory--;
+            queue.remove(sequence, messageId);
+        }
+        return true;
     }
 
     private int quota(ClientConnection conn) {
@@ -178,14 +282,35 @@ final class Outbox {
         sent(delivery, conn.sendPublish(delivery, 0, false));
     }
 
-    private void sendTracked(ClientConnection conn, Delivery delivery) {
-        if (expired(delivery)) {
+    private void sendTracked(ClientConnection conn, Pending pending) {
+        if (expired(pending.delivery())) {
+            forget(pending.sequence(), pending.messageId());
             return;
         }
-        InflightEntry entry = flow.track(delivery);
-        if (!sent(delivery, conn.sendPublish(delivery, entry.packetId, false))) {
+        InflightEntry entry = flow.track(pending);
+        StoredQueue queue = stored;
+        if (entry.isStored() && queue != null && entry.delivery.qos() == QoS.EXACTLY_ONCE) {
+            // Exactly once survives a crash only if the packet id is on disk before the PUBLISH leaves: a resend
+            // under a new id would be a second message to the client.
+            entry.recorded = false;
+            queue.sent(entry.sequence, entry.packetId, DeliveryStage.PUBLISHED)
+                    .whenComplete((ok, failure) -> owner.execute(() -> {
+                        entry.recorded = true;
+                        drain();
+                    }));
+        }
+        if (entry.recorded && unsent.isEmpty()) {
+            publishTracked(conn, entry);
+        } else {
+            unsent.addLast(entry);
+        }
+    }
+
+    private void publishTracked(ClientConnection conn, InflightEntry entry) {
+        if (!sent(entry.delivery, conn.sendPublish(entry.delivery, entry.packetId, false))) {
             // [MQTT-3.1.2-25] a message too large for the client counts as delivered.
             flow.remove(entry.packetId);
+            forget(entry.sequence, entry.messageId);
         }
     }
 
@@ -203,32 +328,103 @@ final class Outbox {
         if (conn == null) {
             return;
         }
+        InflightEntry head;
+        while ((head = unsent.peekFirst()) != null && head.recorded) {
+            unsent.pollFirst();
+            if (flow.get(head.packetId) == head) {
+                publishTracked(conn, head);
+            }
+        }
+        if (!unsent.isEmpty()) {
+            return;
+        }
         InflightEntry resend;
-        while (flow.unacknowledgedCount() < quota(conn) && (resend = flow.pollResend()) != null) {
+        while (flow.unacknowledgedCount() < quota(conn) && (resend = flow.peekResend()) != null
+                && resend.recorded) {
+            flow.pollResend();
             // [MQTT-3.3.1-1] a redelivery carries DUP.
             if (conn.sendPublish(resend.delivery, resend.packetId, true) == SendResult.TOO_LARGE) {
                 flow.remove(resend.packetId);
+                forget(resend.sequence, resend.messageId);
                 context.metrics().dropped(DropReason.TOO_LARGE);
             }
         }
         if (flow.hasResend()) {
             return;
         }
-        Delivery head;
-        while ((head = flow.peekQueued()) != null) {
-            if (head.qos() == QoS.AT_MOST_ONCE) {
+        Pending queued;
+        while ((queued = flow.peekQueued()) != null) {
+            if (queued.delivery().qos() == QoS.AT_MOST_ONCE) {
                 if (!conn.isWritable()) {
                     return;
                 }
                 flow.pollQueued();
-                sendQos0(conn, head);
+                sendQos0(conn, queued.delivery());
+                forget(queued.sequence(), queued.messageId());
             } else {
                 if (flow.unacknowledgedCount() >= quota(conn)) {
                     return;
                 }
                 flow.pollQueued();
-                sendTracked(conn, head);
+                sendTracked(conn, queued);
             }
+        }
+        refill();
+    }
+
+    /** Pages the next stored messages in, when a client takes them and memory has room for them. */
+    private void refill() {
+        StoredQueue queue = stored;
+        if (queue == null || target == null || queue.paging || queue.backlog() <= 0
+                || flow.queuedCount() >= StoredQueue.PAGE) {
+            return;
+        }
+        queue.paging = true;
+        int pagedIn = epoch;
+        queue.store().readQueue(clientId, queue.pagedUpTo, StoredQueue.PAGE)
+                .whenComplete((page, failure) -> owner.execute(() -> paged(queue, pagedIn, page, failure)));
+    }
+
+    private void paged(StoredQueue queue, int pagedIn, @Nullable List<QueuedMessage> page,
+            @Nullable Throwable failure) {
+        queue.paging = false;
+        ClientConnection conn = target;
+        if (queue != stored || pagedIn != epoch || conn == null) {
+            return; // a newer connection pages again from the start
+        }
+        if (failure != null || page == null) {
+            LOG.warn("{}: reading the stored queue failed; it stays in the store", clientId, failure);
+            return;
+        }
+        for (QueuedMessage message : page) {
+            if (message.sequence() <= queue.pagedUpTo) {
+                continue;
+            }
+            queue.pagedUpTo = message.sequence();
+            queue.inMemory++;
+            Delivery delivery = new Delivery(message.message(), QoS.of(message.qos()), message.retain(),
+                    message.subscriptionIds(), null, null);
+            Pending pending = new Pending(delivery, message.sequence(), message.messageId());
+            if (message.stage() != DeliveryStage.QUEUED && flow.get(message.packetId()) == null) {
+                resumeInflight(conn, pending, message);
+            } else {
+                flow.enqueueStored(pending);
+            }
+        }
+        drain();
+    }
+
+    /** A message in flight when the connection, or the server, went away: [MQTT-4.4.0-1] resend it as it was. */
+    private void resumeInflight(ClientConnection conn, Pending pending, QueuedMessage message) {
+        boolean released = message.stage() == DeliveryStage.RELEASED;
+        InflightEntry entry = flow.restore(pending, message.packetId(),
+                released ? InflightEntry.Stage.RELEASED : InflightEntry.Stage.PUBLISHED);
+        if (released) {
+            conn.sendPubRel(entry.packetId);
+        } else if (conn.sendPublish(entry.delivery, entry.packetId, true) == SendResult.TOO_LARGE) {
+            flow.remove(entry.packetId);
+            forget(entry.sequence, entry.messageId);
+            context.metrics().dropped(DropReason.TOO_LARGE);
         }
     }
 }

@@ -2,6 +2,10 @@ package io.petrel.engine.session;
 
 import io.petrel.api.Message;
 import io.petrel.api.QoS;
+import io.petrel.api.store.BrokerStore;
+import io.petrel.api.store.PendingWill;
+import io.petrel.api.store.StoredSession;
+import io.petrel.api.store.StoredSubscription;
 import io.petrel.api.topic.TopicFilter;
 import io.petrel.engine.loop.Cancellable;
 import io.petrel.engine.loop.Loop;
@@ -28,8 +32,16 @@ import org.jspecify.annotations.Nullable;
  * change to it runs there. {@link #run} sends work to the owner; work that reaches a former owner is passed
  * on. The methods the transport calls (deliveries aside) must be called on the owner, which is the
  * connection's loop as long as {@link #isCurrent} holds.
+ *
+ * <p>Durability: when the engine has a store and the session outlives its connection (expiry above 0), the
+ * session is persistent. Its record, subscriptions, inbound QoS 2 ids and every QoS 1 and 2 message routed to
+ * it are written to the store ({@link StoredQueue}); the CONNACK waits for the session's record, and the
+ * publisher's acknowledgement for the messages.
  */
 public final class Session {
+    /** A completed stage: nothing to wait for. */
+    public static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
     private final String clientId;
     private final SessionContext context;
     private final SessionRegistry registry;
@@ -47,13 +59,16 @@ public final class Session {
     private @Nullable Will pendingWill;
     private @Nullable Cancellable willTimer;
     private @Nullable Cancellable expiryTimer;
+    private volatile @Nullable StoredQueue storedQueue;
+    private long lastSequence;
+    private CompletableFuture<Void> lastWrite = DONE;
 
     Session(String clientId, Loop owner, SessionContext context, SessionRegistry registry) {
         this.clientId = clientId;
         this.owner = owner;
         this.context = context;
         this.registry = registry;
-        this.outbox = new Outbox(context);
+        this.outbox = new Outbox(context, clientId, this::run);
     }
 
     /** The client id that names this session. */
@@ -114,6 +129,8 @@ public final class Session {
             // connection ends the session, which publishes it.
             if (request.cleanStart()) {
                 willsToPublish.add(pendingWill);
+            } else if (storedQueue != null) {
+                storedQueue.store().deleteWill(clientId);
             }
             pendingWill = null;
         }
@@ -135,7 +152,109 @@ public final class Session {
         for (Will w : willsToPublish) {
             publishWill(w);
         }
-        result.complete(new ConnectOutcome(this, present));
+        ConnectOutcome outcome = new ConnectOutcome(this, present);
+        // The CONNACK of a persistent session promises that the session exists: it waits for the commit.
+        persistConnect().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(outcome);
+            }
+        });
+    }
+
+    /**
+     * Writes the session's record as connected; the first time it becomes persistent, its state with it. A
+     * persistent session resumed with expiry 0 stays in the store for this connection, so that its stored queue
+     * is still delivered; its record says 0, so that after a crash it ends at once.
+     */
+    private CompletableFuture<Void> persistConnect() {
+        BrokerStore store = context.store();
+        StoredQueue queue = storedQueue;
+        if (store == null || (queue == null && expiryIntervalSeconds == 0)) {
+            return DONE;
+        }
+        lastWrite = store.saveSession(clientId, expiryIntervalSeconds, -1).toCompletableFuture();
+        if (queue == null) {
+            useStore(new StoredQueue(clientId, store, lastSequence, 0));
+            for (Subscription<Session> subscription : subscriptions.values()) {
+                lastWrite = store.saveSubscription(clientId, stored(subscription)).toCompletableFuture();
+            }
+            for (int packetId : inboundQos2) {
+                lastWrite = store.addInboundQos2(clientId, packetId).toCompletableFuture();
+            }
+        }
+        return lastWrite;
+    }
+
+    private void useStore(@Nullable StoredQueue queue) {
+        storedQueue = queue;
+        outbox.useStore(queue);
+    }
+
+    /**
+     * Rebuilds a persistent session from the store at startup, offline. Its expiry keeps counting from when
+     * its client disconnected; a session whose client was connected when the server stopped counts from
+     * {@code startedMillis}.
+     */
+    void restore(StoredSession stored, BrokerStore store, long startedMillis) {
+        fresh = false;
+        expiryIntervalSeconds = stored.expiryIntervalSeconds();
+        for (StoredSubscription sub : stored.subscriptions()) {
+            subscribe(TopicFilter.parse(sub.filter()), new SubscriptionOptions(QoS.of(sub.qos()), sub.noLocal(),
+                    sub.retainAsPublished(), RetainHandling.of(sub.retainHandling())), sub.subscriptionId());
+        }
+        inboundQos2.addAll(stored.inboundQos2());
+        lastSequence = stored.lastSequence();
+        useStore(new StoredQueue(clientId, store, stored.lastSequence(), stored.queued()));
+        long disconnectedAt = stored.disconnectedAtMillis() < 0 ? startedMillis : stored.disconnectedAtMillis();
+        long elapsed = Math.max(0, context.clock().millis() - disconnectedAt);
+        scheduleExpiry(Math.max(0, expiryIntervalSeconds * 1000 - elapsed));
+    }
+
+    /** Restores a will that was waiting for its delay when the server stopped; at startup, on the owner. */
+    public void restoreWill(Message message, long publishAtMillis) {
+        Will restored = new Will(message, 0, -1);
+        pendingWill = restored;
+        int scheduledIn = generation;
+        long delay = Math.max(0, publishAtMillis - context.clock().millis());
+        willTimer = owner.schedule(() -> run(() -> {
+            if (scheduledIn == generation && pendingWill == restored) {
+                pendingWill = null;
+                publishWill(restored);
+            }
+        }), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Hands a routed message to this session on its loop. A persistent session first stores it, if it must
+     * survive a crash: QoS 1 and 2, and QoS 0 for an offline session that queues it. Runs on the publisher's
+     * thread.
+     *
+     * @param messageId the message's id in the store, shared by its copies
+     * @return the stage of the store write, or null if nothing was stored
+     */
+    public @Nullable CompletableFuture<Void> route(Delivery delivery, long messageId) {
+        StoredQueue queue = storedQueue;
+        if (queue == null || (delivery.qos() == QoS.AT_MOST_ONCE
+                && (isOnline() || !context.config().queueQos0Offline()))) {
+            run(() -> deliver(delivery));
+            return null;
+        }
+        return queue.enqueue(delivery, messageId, sequence -> run(() -> deliver(delivery, sequence, messageId)));
+    }
+
+    /** Whether this session keeps its state in the store. Any thread; the answer may be stale. */
+    public boolean isPersistent() {
+        return storedQueue != null;
+    }
+
+    /**
+     * The stage of the last write this session made, such as an inbound QoS 2 packet id: an acknowledgement
+     * that depends on it waits for it. Must run on the owner.
+     */
+    public CompletableFuture<Void> lastWrite() {
+        return lastWrite;
     }
 
     /**
@@ -150,11 +269,28 @@ public final class Session {
 
     /** Delivers a message to this session's client, or queues it. Must run on the owner: see {@link #run}. */
     public void deliver(Delivery delivery) {
+        deliver(delivery, 0, 0);
+    }
+
+    /**
+     * Delivers a message that {@link #route} stored under a sequence number, or that is not stored (0).
+     * Must run on the owner.
+     */
+    public void deliver(Delivery delivery, long sequence, long messageId) {
+        Pending pending = new Pending(delivery, sequence, messageId);
+        if (pending.isStored() && (ended || storedQueue == null)) {
+            // The session ended or stopped being persistent while the message was on its way.
+            BrokerStore store = context.store();
+            if (store != null) {
+                store.removeDelivery(clientId, sequence, messageId);
+            }
+            pending = Pending.inMemory(delivery);
+        }
         if (ended) {
             context.metrics().dropped(DropReason.SESSION_ENDED);
             return;
         }
-        outbox.deliver(delivery, connection != null);
+        outbox.deliver(pending, connection != null);
     }
 
     /** The connection can take more bytes again: sends what waited for it. */
@@ -190,7 +326,15 @@ public final class Session {
      * @return true the first time a packet id arrives; false for a resend, which must not be forwarded again
      */
     public boolean qos2Arrived(int packetId) {
-        return inboundQos2.add(packetId);
+        if (!inboundQos2.add(packetId)) {
+            return false;
+        }
+        StoredQueue queue = storedQueue;
+        if (queue != null) {
+            // The PUBREC waits for this: after a crash, the resent PUBLISH must still be known as a resend.
+            lastWrite = queue.store().addInboundQos2(clientId, packetId).toCompletableFuture();
+        }
+        return true;
     }
 
     /**
@@ -199,7 +343,14 @@ public final class Session {
      * @return false if the packet id was not pending
      */
     public boolean qos2Released(int packetId) {
-        return inboundQos2.remove(packetId);
+        if (!inboundQos2.remove(packetId)) {
+            return false;
+        }
+        StoredQueue queue = storedQueue;
+        if (queue != null) {
+            queue.store().removeInboundQos2(clientId, packetId);
+        }
+        return true;
     }
 
     /** How many inbound QoS 2 messages wait for their PUBREL. */
@@ -216,7 +367,17 @@ public final class Session {
         Subscription<Session> subscription = new Subscription<>(this, filter, options, subscriptionId);
         boolean existed = context.subscriptions().subscribe(subscription);
         subscriptions.put(filter.raw(), subscription);
+        StoredQueue queue = storedQueue;
+        if (queue != null) {
+            lastWrite = queue.store().saveSubscription(clientId, stored(subscription)).toCompletableFuture();
+        }
         return existed;
+    }
+
+    private static StoredSubscription stored(Subscription<Session> subscription) {
+        SubscriptionOptions options = subscription.options();
+        return new StoredSubscription(subscription.filter().raw(), options.qos().value(), options.noLocal(),
+                options.retainAsPublished(), options.retainHandling().ordinal(), subscription.subscriptionId());
     }
 
     /**
@@ -257,6 +418,10 @@ public final class Session {
      */
     public boolean unsubscribe(TopicFilter filter) {
         Subscription<Session> removed = subscriptions.remove(filter.raw());
+        StoredQueue queue = storedQueue;
+        if (removed != null && queue != null) {
+            lastWrite = queue.store().deleteSubscription(clientId, filter.raw()).toCompletableFuture();
+        }
         return removed != null && context.subscriptions().unsubscribe(this, filter);
     }
 
@@ -295,12 +460,24 @@ public final class Session {
             end();
             return;
         }
+        StoredQueue queue = storedQueue;
+        if (queue != null) {
+            long now = context.clock().millis();
+            queue.store().saveSession(clientId, expiryIntervalSeconds, now);
+            // The store holds every stored message: an offline session keeps none of them on the heap.
+            outbox.dropStored();
+            queue.releaseMemory();
+            if (due != null && due.delaySeconds() > 0) {
+                long publishAt = now + due.delaySeconds() * 1000;
+                queue.store().saveWill(new PendingWill(clientId, due.messageAt(publishAt), publishAt));
+            }
+        }
         if (due != null && due.delaySeconds() == 0) {
             publishWill(due);
         } else if (due != null) {
             scheduleWill(due);
         }
-        scheduleExpiry();
+        scheduleExpiry(expiryIntervalSeconds * 1000);
     }
 
     /** Ends the connection from the server side; the transport then detaches it. */
@@ -324,7 +501,7 @@ public final class Session {
         }), due.delaySeconds(), TimeUnit.SECONDS);
     }
 
-    private void scheduleExpiry() {
+    private void scheduleExpiry(long delayMillis) {
         if (expiryIntervalSeconds >= SessionConfig.NEVER_EXPIRE) {
             return;
         }
@@ -335,7 +512,7 @@ public final class Session {
                 context.metrics().sessionExpired();
                 end();
             }
-        }), expiryIntervalSeconds, TimeUnit.SECONDS);
+        }), delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void cancelTimers() {
@@ -364,6 +541,10 @@ public final class Session {
     }
 
     private void publishWill(Will due) {
+        StoredQueue queue = storedQueue;
+        if (queue != null) {
+            queue.store().deleteWill(clientId);
+        }
         context.sink().publish(due.messageAt(context.clock().millis()), this);
     }
 
@@ -373,6 +554,17 @@ public final class Session {
         }
         subscriptions.clear();
         outbox.discard();
+        StoredQueue queue = storedQueue;
+        BrokerStore store = context.store();
+        if (queue != null && store != null) {
+            for (int i = 0; i < queue.backlog(); i++) {
+                context.metrics().dropped(DropReason.SESSION_ENDED);
+            }
+            // Later sequence numbers continue the old ones, so that none is reused.
+            lastSequence = Math.max(lastSequence, queue.lastSequence());
+            useStore(null);
+            lastWrite = store.deleteSession(clientId).toCompletableFuture();
+        }
         inboundQos2.clear();
     }
 

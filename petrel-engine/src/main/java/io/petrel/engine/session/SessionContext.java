@@ -1,9 +1,11 @@
 package io.petrel.engine.session;
 
+import io.petrel.api.store.BrokerStore;
 import io.petrel.engine.metrics.BrokerMetrics;
 import io.petrel.engine.retained.RetainedIndex;
 import io.petrel.engine.topic.TopicTree;
 import java.time.InstantSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine services every session uses.
@@ -14,6 +16,7 @@ import java.time.InstantSource;
  * @param subscriptions the subscription index
  * @param retained the retained messages
  * @param sink where sessions publish wills and hand back shared messages
+ * @param store where persistent sessions keep their state, or null when state lives on the heap only
  */
 public record SessionContext(
         SessionConfig config,
@@ -21,5 +24,6 @@ public record SessionContext(
         InstantSource clock,
         TopicTree<Session> subscriptions,
         RetainedIndex retained,
-        MessageSink sink) {
+        MessageSink sink,
+        @Nullable BrokerStore store) {
 }

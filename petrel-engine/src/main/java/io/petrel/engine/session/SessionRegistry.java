@@ -1,5 +1,8 @@
 package io.petrel.engine.session;
 
+import io.petrel.api.store.BrokerStore;
+import io.petrel.api.store.StoredSession;
+import io.petrel.engine.loop.Loop;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +36,20 @@ public final class SessionRegistry {
         Session session = sessions.computeIfAbsent(request.clientId(),
                 id -> new Session(id, connection.loop(), context, this));
         session.run(() -> session.attach(request, connection, result));
+    }
+
+    /**
+     * Recreates a stored session at startup, before any client connects.
+     *
+     * @param owner the loop that owns it until a client connects
+     * @param startedMillis when the server started, from which a session that was connected at the crash
+     *     counts its expiry
+     */
+    public Session restore(StoredSession stored, BrokerStore store, Loop owner, long startedMillis) {
+        Session session = new Session(stored.clientId(), owner, context, this);
+        sessions.put(stored.clientId(), session);
+        session.run(() -> session.restore(stored, store, startedMillis));
+        return session;
     }
 
     void remove(String clientId, Session session) {

@@ -14,6 +14,8 @@ import io.petrel.mqtt.protocol.MqttConnection;
 import io.petrel.mqtt.protocol.ProtocolAction;
 import io.petrel.mqtt.protocol.ProtocolError;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An inbound PUBLISH: resolves the topic alias, checks what the decoder does not, asks the authorizer, maps
@@ -25,6 +27,8 @@ public final class PublishHandler {
     private static final int PAYLOAD_FORMAT_INVALID = 0x99;
     private static final int TOPIC_NAME_INVALID = 0x90;
     private static final int QUOTA_EXCEEDED = 0x97;
+    private static final int UNSPECIFIED_ERROR = 0x80;
+    private static final String STORE_FAILED = "the message could not be stored";
 
     private PublishHandler() {
     }
@@ -80,7 +84,7 @@ public final class PublishHandler {
         }
         if (qos == 2 && !session.qos2Arrived(packetId)) {
             // [MQTT-4.3.3-10] a resent QoS 2 PUBLISH is acknowledged again, never forwarded twice.
-            return ProtocolAction.reply(conn.rules().pubRec(packetId, 0, null));
+            return acknowledge(conn, session, Session.DONE, qos, packetId, 0, null);
         }
         if (qos == 2 && session.qos2Pending() > conn.protocol().config().receiveMaximum()) {
             // [MQTT-3.3.4-7] more unacknowledged QoS 2 than the receive maximum allows: 0x93, as §3.3.4 says.
@@ -118,12 +122,33 @@ public final class PublishHandler {
         conn.protocol().engine().metrics().publishReceived();
         Message message = InboundPublishMapper.toMessage(publish, internal, client.clientId(),
                 conn.protocol().engine().clock().millis());
-        conn.protocol().engine().publish(message, session);
-        return switch (qos) {
-            case 1 -> ProtocolAction.reply(conn.rules().pubAck(packetId, 0, null));
-            case 2 -> ProtocolAction.reply(conn.rules().pubRec(packetId, 0, null));
-            default -> ProtocolAction.NONE;
-        };
+        CompletableFuture<Void> stored = conn.protocol().engine().publish(message, session);
+        return acknowledge(conn, session, stored, qos, packetId, 0, null);
+    }
+
+    /**
+     * Acknowledges once what the message needs is committed: with durability on, PUBACK and PUBREC promise
+     * that a crash loses nothing. If the commit fails, an MQTT 5 client hears so (0x80) and may retry; an MQTT 3
+     * client cannot be told, so its connection is closed and it resends on reconnecting [MQTT-4.4.0-1].
+     */
+    private static ProtocolAction acknowledge(MqttConnection conn, Session session, CompletableFuture<Void> stored,
+            int qos, int packetId, int code, @Nullable String reason) {
+        if (qos == 0) {
+            return ProtocolAction.NONE;
+        }
+        ProtocolAction ack = ProtocolAction.reply(qos == 1 ? conn.rules().pubAck(packetId, code, reason)
+                : conn.rules().pubRec(packetId, code, reason));
+        return conn.acks().after(conn, stored, ack, () -> {
+            conn.protocol().engine().metrics().refused("PUBLISH_STORE_FAILED");
+            if (!conn.rules().isV5()) {
+                return ProtocolAction.close();
+            }
+            if (qos == 2) {
+                session.qos2Released(packetId);
+            }
+            return ProtocolAction.reply(qos == 1 ? conn.rules().pubAck(packetId, UNSPECIFIED_ERROR, STORE_FAILED)
+                    : conn.rules().pubRec(packetId, UNSPECIFIED_ERROR, STORE_FAILED));
+        });
     }
 
     /**
@@ -136,17 +161,16 @@ public final class PublishHandler {
         conn.protocol().engine().metrics().refused("PUBLISH_" + error.name());
         boolean v5 = conn.rules().isV5();
         int code = v5 ? reasonCode : 0;
-        return switch (qos) {
-            case 1 -> ProtocolAction.reply(conn.rules().pubAck(packetId, code, error.description()));
-            case 2 -> {
-                if (v5) {
-                    // A PUBREC with an error code ends the exchange: no PUBREL follows.
-                    session.qos2Released(packetId);
-                }
-                yield ProtocolAction.reply(conn.rules().pubRec(packetId, code, error.description()));
-            }
-            default -> error == ProtocolError.PAYLOAD_FORMAT_INVALID && v5
+        if (qos == 2 && v5) {
+            // A PUBREC with an error code ends the exchange: no PUBREL follows.
+            session.qos2Released(packetId);
+        }
+        if (qos == 0) {
+            return error == ProtocolError.PAYLOAD_FORMAT_INVALID && v5
                     ? ProtocolAction.disconnect(error) : ProtocolAction.NONE;
-        };
+        }
+        // In line behind any acknowledgement still waiting for its commit [MQTT-4.6.0-2].
+        return acknowledge(conn, session, qos == 2 ? session.lastWrite() : Session.DONE, qos, packetId, code,
+                error.description());
     }
 }

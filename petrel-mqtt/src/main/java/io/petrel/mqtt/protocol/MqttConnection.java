@@ -57,6 +57,7 @@ public final class MqttConnection implements ClientConnection {
     private final Consumer<MqttMessage> consumer;
     private final ArrayDeque<MqttMessage> pending = new ArrayDeque<>();
     private final Runnable flushTask = this::flush;
+    private final AckOrder acks = new AckOrder();
 
     private State state = State.AWAITING_CONNECT;
     private VersionRules rules = VersionRules.mqtt3();
@@ -224,6 +225,11 @@ public final class MqttConnection implements ClientConnection {
         while ((next = pending.poll()) != null) {
             consumer.accept(next);
         }
+    }
+
+    /** Keeps PUBACKs and PUBRECs in order while they wait for store commits. */
+    public AckOrder acks() {
+        return acks;
     }
 
     /** Runs a task on this connection's event loop. */

@@ -17,6 +17,8 @@ final class EnvOverrides {
     /** Variables the launcher and logging read, which are not configuration keys. */
     static final Set<String> RESERVED = Set.of("PETREL_CONFIG", "PETREL_JAVA_OPTS", "PETREL_LOG_LEVEL",
             "PETREL_TEST_LOG_LEVEL");
+    /** Variables of the test scripts, such as the PostgreSQL test server's URL: never configuration keys. */
+    static final String TEST_PREFIX = "PETREL_TEST_";
 
     private EnvOverrides() {
     }
@@ -24,7 +26,7 @@ final class EnvOverrides {
     static void apply(ConfigTree tree, Map<String, String> env) {
         for (Map.Entry<String, String> variable : env.entrySet()) {
             String name = variable.getKey();
-            if (!name.startsWith("PETREL_") || RESERVED.contains(name)) {
+            if (!name.startsWith("PETREL_") || RESERVED.contains(name) || name.startsWith(TEST_PREFIX)) {
                 continue;
             }
             String path = pathOf(name, tree);

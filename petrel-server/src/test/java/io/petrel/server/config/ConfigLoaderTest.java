@@ -229,4 +229,29 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PETREL_LISTENERS_WS_TRUSTED_PROXIES", "nginx.local"),
                 Map.of())).hasMessageContaining("listeners.ws.trusted-proxies").hasMessageContaining("nginx.local");
     }
+
+    @Test
+    void storeKeysChooseDurabilityAndTheDatabase() {
+        ServerConfig defaults = ConfigLoader.load(null, Map.of(), Map.of());
+        assertThat(defaults.store().durability()).isEqualTo(io.petrel.server.store.Durability.DURABLE);
+        assertThat(defaults.store().type()).isEqualTo(io.petrel.server.store.StoreType.SQLITE);
+
+        ServerConfig postgres = ConfigLoader.load(null, Map.of("PETREL_STORE_TYPE", "postgresql",
+                "PETREL_STORE_POSTGRESQL_URL", "jdbc:postgresql://db:5432/petrel"), Map.of("store.max-batch", "64"));
+        assertThat(postgres.store().postgresUrl()).isEqualTo("jdbc:postgresql://db:5432/petrel");
+        assertThat(postgres.store().limits().maxBatch()).isEqualTo(64);
+
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PETREL_STORE_TYPE", "postgresql"), Map.of()))
+                .hasMessageContaining("set store.postgresql.url as well");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("store.postgresql.url",
+                "postgres://user:secret@db/petrel"))).hasMessageContaining("jdbc:postgresql:")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void theTestScriptsVariablesAreNotConfigurationKeys() {
+        ServerConfig config = ConfigLoader.load(null, Map.of("PETREL_TEST_POSTGRESQL_URL", "jdbc:postgresql://x/y",
+                "PETREL_TEST_POSTGRESQL_REQUIRED", "true"), Map.of());
+        assertThat(config.store().postgresUrl()).isNull();
+    }
 }
