@@ -25,10 +25,11 @@ import org.jspecify.annotations.Nullable;
 final class Fanout implements MatchVisitor<Session> {
     private final Message message;
     private final @Nullable Session publisher;
+    private final Router router;
     private @Nullable Subscription<Session> single;
     private @Nullable Map<Session, Merged> merged;
     private @Nullable List<SharedGroup<Session>> groups;
-    private final Router router;
+    /** The message's id in the store, taken when the first persistent subscriber stores it. */
     private long messageId;
     private @Nullable CompletableFuture<Void> lastStored;
 
@@ -110,28 +111,20 @@ final class Fanout implements MatchVisitor<Session> {
         return id == 0 ? Delivery.NO_IDS : new int[] {id};
     }
 
-    /** Stores the delivery if the target is persistent, then hands it to the target's loop. */
+    /** Hands the delivery to the target, which stores it first if it is persistent. */
     void send(Session target, Delivery delivery) {
-        if (target.isPersistent() && messageId == 0) {
-            messageId = router.nextMessageId();
-        }
-        CompletableFuture<Void> stored = handOver(router, target, delivery, messageId);
+        CompletableFuture<Void> stored = target.route(delivery, this::messageId);
         if (stored != null) {
             lastStored = stored;
         }
     }
 
-    /**
-     * Hands a delivery to its target, which stores it first if it is persistent: the store write comes first,
-     * so that the target can never remove a message from the store before it is there.
-     *
-     * @param messageId the message's id, or 0 to take a fresh one if the target stores it
-     * @return the stage of the store write, or null if the target does not store the message
-     */
-    static @Nullable CompletableFuture<Void> handOver(Router router, Session target, Delivery delivery,
-            long messageId) {
-        long id = messageId == 0 && target.isPersistent() ? router.nextMessageId() : messageId;
-        return target.route(delivery, id);
+    /** One id for every stored copy of the message, so that the store keeps its body once. */
+    private long messageId() {
+        if (messageId == 0) {
+            messageId = router.nextMessageId();
+        }
+        return messageId;
     }
 
     /** The subscriptions of one subscriber that the message matched. */

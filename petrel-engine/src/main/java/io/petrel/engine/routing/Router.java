@@ -99,7 +99,7 @@ public final class Router implements MessageSink {
         if (fanout != null) {
             fanout.send(member.subscriber(), delivery);
         } else {
-            Fanout.handOver(this, member.subscriber(), delivery, 0);
+            member.subscriber().route(delivery, this::nextMessageId);
         }
         return true;
     }

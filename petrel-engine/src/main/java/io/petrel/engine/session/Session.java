@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -231,16 +232,18 @@ public final class Session {
      * survive a crash: QoS 1 and 2, and QoS 0 for an offline session that queues it. Runs on the publisher's
      * thread.
      *
-     * @param messageId the message's id in the store, shared by its copies
+     * @param messageIds gives the message's id in the store, the same for all of its copies; asked only if
+     *     the message is stored
      * @return the stage of the store write, or null if nothing was stored
      */
-    public @Nullable CompletableFuture<Void> route(Delivery delivery, long messageId) {
+    public @Nullable CompletableFuture<Void> route(Delivery delivery, LongSupplier messageIds) {
         StoredQueue queue = storedQueue;
         if (queue == null || (delivery.qos() == QoS.AT_MOST_ONCE
                 && (isOnline() || !context.config().queueQos0Offline()))) {
             run(() -> deliver(delivery));
             return null;
         }
+        long messageId = messageIds.getAsLong();
         return queue.enqueue(delivery, messageId, sequence -> run(() -> deliver(delivery, sequence, messageId)));
     }
 
