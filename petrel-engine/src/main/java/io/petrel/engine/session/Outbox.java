@@ -177,9 +177,16 @@ final class Outbox {
         entry.stage = InflightEntry.Stage.RELEASED;
         StoredQueue queue = stored;
         if (entry.isStored() && queue != null) {
-            // Need not be committed before the PUBREL: if it is lost, the PUBLISH is resent under the same id,
-            // which the client answers with PUBREC again without delivering it twice.
-            queue.sent(entry.sequence, packetId, DeliveryStage.RELEASED);
+            // Committed before the PUBREL: once the client has its PUBREL it forgets the packet id, and a PUBLISH
+            // resent after a crash would be a second message to it. Commits complete in order, so the PUBRELs
+            // keep the order of the PUBRECs [MQTT-4.6.0-4].
+            queue.sent(entry.sequence, packetId, DeliveryStage.RELEASED)
+                    .whenComplete((ok, failure) -> owner.execute(() -> {
+                        if (target == conn && flow.get(packetId) == entry) {
+                            conn.sendPubRel(packetId);
+                        }
+                    }));
+            return true;
         }
         conn.sendPubRel(packetId);
         return true;

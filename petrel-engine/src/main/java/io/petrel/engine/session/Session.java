@@ -351,7 +351,7 @@ public final class Session {
         }
         StoredQueue queue = storedQueue;
         if (queue != null) {
-            queue.store().removeInboundQos2(clientId, packetId);
+            lastWrite = queue.store().removeInboundQos2(clientId, packetId).toCompletableFuture();
         }
         return true;
     }

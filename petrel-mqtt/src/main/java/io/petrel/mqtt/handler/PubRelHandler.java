@@ -17,6 +17,9 @@ public final class PubRelHandler {
         // [MQTT-4.3.3-11] PUBREL gets a PUBCOMP with its packet id, which is then free [MQTT-4.3.3-12]; a second
         // PUBREL for it is answered all the same, with 0x92.
         int code = session.qos2Released(packetId) ? 0 : PACKET_IDENTIFIER_NOT_FOUND;
-        return ProtocolAction.reply(conn.rules().pubComp(packetId, code));
+        ProtocolAction pubComp = ProtocolAction.reply(conn.rules().pubComp(packetId, code));
+        // With durability, the PUBCOMP waits until the packet id is forgotten in the store as well: the client
+        // may reuse it at once, and a stale id that came back after a crash would swallow its next message.
+        return conn.acks().after(conn, session.lastWrite(), pubComp, () -> pubComp);
     }
 }
