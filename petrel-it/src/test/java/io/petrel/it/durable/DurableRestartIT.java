@@ -13,6 +13,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.petrel.api.store.BrokerStore;
 import io.petrel.api.store.PendingWill;
 import io.petrel.api.store.StoreException;
+import io.petrel.server.ServerStartException;
 import io.petrel.server.store.StoreConfig;
 import io.petrel.testkit.EmbeddedPetrel;
 import io.petrel.testkit.ManualClock;
@@ -150,8 +151,9 @@ class DurableRestartIT {
     @Test
     void aSecondServerOnTheSameDataDirectoryIsRefused() {
         try (EmbeddedPetrel petrel = start()) {
-            assertThatThrownBy(this::start).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("is already in use by another Petrel server");
+            assertThatThrownBy(this::start).isInstanceOf(ServerStartException.class)
+                    .hasMessageContaining("is already in use by another Petrel server")
+                    .hasCauseInstanceOf(StoreException.class);
             assertThat(petrel.port()).isPositive();
         }
     }
