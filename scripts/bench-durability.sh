@@ -37,7 +37,8 @@ start_petrel() {
   local data="$1"; shift
   mkdir -p "$data"
   "$JAVA" -Xmx4g --enable-native-access=ALL-UNNAMED -jar petrel-cli/target/petrel.jar serve --data-dir "$data" \
-    -p "$PORT" --set sys.interval=0 "$@" >"$data.log" 2>&1 &
+    -p "$PORT" --set sys.interval=0 --set http.enabled=false --set listeners.tls.enabled=false \
+    --set listeners.ws.enabled=false --set listeners.wss.enabled=false "$@" >"$data.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 6000); do
     grep -q "Petrel .* started" "$data.log" && return 0

@@ -151,9 +151,15 @@ class CrashRecoveryIT {
         servers.add(server);
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
                 StandardCharsets.UTF_8));
-        String line = out.readLine();
-        assertThat(line).as("server output; its log:%n%s", Files.exists(log) ? Files.readString(log) : "")
-                .isEqualTo("ready");
+        // Log lines may come first; the server ends the wait either way, by getting ready or by exiting.
+        List<String> output = new ArrayList<>();
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("ready")) {
+            output.add(line);
+        }
+        assertThat(line).as("server output:%n%s%nits log:%n%s", String.join("\n", output),
+                Files.exists(log) ? Files.readString(log) : "").isEqualTo("ready");
+        Thread.ofPlatform().daemon().start(() -> out.lines().forEach(ignored -> { }));
         return server;
     }
 
