@@ -48,6 +48,11 @@ public sealed interface AuthResult {
     enum Refusal {
         /** The user name or password is wrong, or required and missing. */
         BAD_CREDENTIALS,
+        /**
+         * Without a user name, the client id was the only credential, and nothing knows it: a device whose
+         * MQTT basic credentials are its client id alone (device-api.md §1.5).
+         */
+        IDENTIFIER_REJECTED,
         /** The credentials are valid but not allowed to connect, or were revoked. */
         NOT_AUTHORIZED,
         /** The authentication back end could not answer. */

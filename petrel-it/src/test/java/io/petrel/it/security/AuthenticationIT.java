@@ -63,7 +63,7 @@ class AuthenticationIT {
                 .isInstanceOf(Mqtt5ConnAckException.class);
         MqttClient v3 = paho("bob-bad");
         assertThatThrownBy(() -> v3.connect(options("bob", "wrong"))).isInstanceOfSatisfying(MqttException.class,
-                e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_FAILED_AUTHENTICATION));
+                e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
         v3.close();
         assertThat(petrel.metrics().closedCount("BAD_USERNAME_OR_PASSWORD")).isGreaterThanOrEqualTo(3);
     }

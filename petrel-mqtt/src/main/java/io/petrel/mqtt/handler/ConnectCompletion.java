@@ -7,6 +7,7 @@ import io.petrel.engine.session.ConnectRequest;
 import io.petrel.engine.session.Session;
 import io.petrel.engine.session.Will;
 import io.petrel.mqtt.protocol.ActionExecutor;
+import io.petrel.mqtt.device.DeviceLink;
 import io.petrel.mqtt.protocol.ConnAckProperties;
 import io.petrel.mqtt.protocol.MqttConnection;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
@@ -78,7 +79,8 @@ final class ConnectCompletion {
             return;
         }
         conn.admitted(client);
-        String sessionKey = conn.namespace().sessionKey(clientId);
+        boolean device = client.principal().isDevice();
+        String sessionKey = device ? DeviceConnect.sessionKey() : conn.namespace().sessionKey(clientId);
         if (sessionKey == null) {
             ActionExecutor.execute(conn, ProtocolAction.refuse(ProtocolError.CLIENT_IDENTIFIER_NOT_VALID));
             return;
@@ -96,19 +98,26 @@ final class ConnectCompletion {
             }
             mapped = new Will(will.message().withTopic(internal), will.delaySeconds(), will.expirySeconds());
         }
-        attach(client, sessionKey, mapped);
+        Will sessionWill = mapped;
+        if (device) {
+            DeviceConnect.open(conn, client, () -> attach(client, sessionKey, sessionWill));
+        } else {
+            attach(client, sessionKey, sessionWill);
+        }
     }
 
     /**
      * Attaches the session, named in the client's organization so that equal client ids of two organizations
-     * never share, or take over, one session.
+     * never share, or take over, one session. A device's session starts clean and ends with its connection
+     * (device-api.md §0).
      */
     private void attach(ClientInfo client, String sessionKey, @Nullable Will mappedWill) {
         ClientInfo sessionClient = sessionKey.equals(client.clientId()) ? client : new ClientInfo(sessionKey,
                 client.username(), client.remoteAddress(), client.protocolLevel(), client.listener(),
                 client.principal());
-        ConnectRequest request = new ConnectRequest(sessionClient, cleanStart, conn.sessionExpiryAtConnect(),
-                mappedWill);
+        boolean device = conn.device() != null;
+        ConnectRequest request = new ConnectRequest(sessionClient, cleanStart || device,
+                device ? 0 : conn.sessionExpiryAtConnect(), mappedWill);
         conn.protocol().engine().connect(request, conn)
                 .whenComplete((outcome, failure) -> conn.onLoop(() -> attached(client, outcome, failure)));
     }
@@ -127,9 +136,16 @@ final class ConnectCompletion {
         }
         conn.connected(session, client);
         MqttProtocolConfig config = conn.protocol().config();
+        DeviceLink device = conn.device();
+        if (device != null) {
+            device.attached();
+        }
+        // A device session is never resumed, takes QoS 0 and 1 only, and ends with its connection, whatever
+        // expiry the client asked for (device-api.md §0) [MQTT-3.2.2-9].
+        long expiryToAnnounce = device != null && conn.sessionExpiryAtConnect() != 0 ? 0 : grantedExpiryToAnnounce;
         conn.write(conn.rules().connAck(new ConnAckProperties(outcome.sessionPresent(), assignedId,
-                grantedExpiryToAnnounce, serverKeepAlive, config.receiveMaximum(), config.maxPacketSize(),
-                config.topicAliasMaximum(), config.retainAvailable())));
+                expiryToAnnounce, serverKeepAlive, config.receiveMaximum(), config.maxPacketSize(),
+                config.topicAliasMaximum(), config.retainAvailable(), device != null ? 1 : 2)));
         conn.armKeepAlive(keepAliveSeconds);
         if (client.principal().expires()) {
             conn.expireAt(client.principal().expiresAtMillis());

@@ -34,7 +34,8 @@ public final class DisconnectHandler {
                 newExpiry = Math.min(requested, conn.protocol().engine().sessionConfig().maxSessionExpirySeconds());
             }
         }
-        session.detach(conn, reasonCode != 0, newExpiry);
+        // A device session ends with its connection, whatever the DISCONNECT asks (device-api.md §0).
+        session.detach(conn, reasonCode != 0, conn.device() != null ? -1 : newExpiry);
         return ProtocolAction.close();
     }
 }

@@ -11,6 +11,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.petrel.api.ClientInfo;
 import io.petrel.engine.session.Session;
+import io.petrel.mqtt.device.DeviceLink;
 import io.petrel.mqtt.protocol.ActionExecutor;
 import io.petrel.mqtt.protocol.MqttConnection;
 import io.petrel.mqtt.protocol.ProtocolAction;
@@ -88,13 +89,13 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
         return switch (packet.fixedHeader().messageType()) {
             case CONNECT -> ConnectHandler.handle(conn, (MqttConnectMessage) packet);
             case PUBLISH -> PublishHandler.handle(conn, (MqttPublishMessage) packet, session, client);
-            case PUBACK -> PubAckHandler.handle(packet, session);
+            case PUBACK -> PubAckHandler.handle(conn, packet, session);
             case PUBREC -> PubRecHandler.handle(conn, packet, session);
             case PUBREL -> PubRelHandler.handle(conn, packet, session);
             case PUBCOMP -> PubCompHandler.handle(packet, session);
             case SUBSCRIBE -> SubscribeHandler.handle(conn, (MqttSubscribeMessage) packet, session, client);
             case UNSUBSCRIBE -> UnsubscribeHandler.handle(conn, (MqttUnsubscribeMessage) packet, session);
-            case PINGREQ -> PingReqHandler.handle();
+            case PINGREQ -> PingReqHandler.handle(conn);
             case DISCONNECT -> DisconnectHandler.handle(conn, packet, session);
             case AUTH -> AuthHandler.handle();
             // CONNACK, SUBACK, UNSUBACK and PINGRESP only ever travel from server to client.
@@ -126,6 +127,10 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         conn.closed();
         conn.dropHeld();
+        DeviceLink device = conn.device();
+        if (device != null) {
+            device.closed();
+        }
         Session session = conn.session();
         if (session != null) {
             // [MQTT-3.1.2-8] a connection that ends without a DISCONNECT publishes the will.

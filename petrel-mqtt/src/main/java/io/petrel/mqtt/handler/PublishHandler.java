@@ -10,6 +10,7 @@ import io.petrel.api.topic.Topics;
 import io.petrel.engine.session.Session;
 import io.petrel.mqtt.codec.InboundPublishMapper;
 import io.petrel.mqtt.codec.PropertiesCodec;
+import io.petrel.mqtt.device.DeviceLink;
 import io.petrel.mqtt.protocol.MqttConnection;
 import io.petrel.mqtt.protocol.ProtocolAction;
 import io.petrel.mqtt.protocol.ProtocolError;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An inbound PUBLISH: resolves the topic alias, checks what the decoder does not, asks the authorizer, maps
  * the topic into the client's organization namespace and the packet to a domain message once, routes it, and
- * acknowledges it for its QoS.
+ * acknowledges it for its QoS. A device's publishes to the device API go to the platform instead
+ * ({@link DevicePublishHandler}), and every acknowledgement of a device connection waits for those before it.
  */
 public final class PublishHandler {
     private static final int NOT_AUTHORIZED = 0x87;
@@ -34,6 +36,13 @@ public final class PublishHandler {
     }
 
     public static ProtocolAction handle(MqttConnection conn, MqttPublishMessage publish, Session session,
+            ClientInfo client) {
+        ProtocolAction action = decide(conn, publish, session, client);
+        DeviceLink device = conn.device();
+        return device == null ? action : device.order().inOrder(conn, action);
+    }
+
+    private static ProtocolAction decide(MqttConnection conn, MqttPublishMessage publish, Session session,
             ClientInfo client) {
         MqttProperties properties = publish.variableHeader().properties();
         int qos = publish.fixedHeader().qosLevel().value();
@@ -82,6 +91,10 @@ public final class PublishHandler {
         if (format > 1) {
             return ProtocolAction.disconnect(ProtocolError.PROTOCOL_ERROR);
         }
+        DeviceLink device = conn.device();
+        if (device != null && DevicePublishHandler.forPlatform(conn, client, topic, qos)) {
+            return DevicePublishHandler.handle(conn, device, publish, topic, session);
+        }
         if (qos == 2 && !session.qos2Arrived(packetId)) {
             // [MQTT-4.3.3-10] a resent QoS 2 PUBLISH is acknowledged again, never forwarded twice.
             return acknowledge(conn, session, Session.DONE, qos, packetId, 0, null);
@@ -102,18 +115,9 @@ public final class PublishHandler {
         if (internal == null) {
             return refuse(conn, session, qos, packetId, NOT_AUTHORIZED, ProtocolError.NOT_AUTHORIZED);
         }
-        int payloadBytes = publish.payload().readableBytes();
-        if (limits.quotaAction() == ClientLimits.QuotaAction.THROTTLE) {
-            long pause = conn.publishQuota().acquireOrPause(payloadBytes);
-            if (pause > 0) {
-                conn.protocol().engine().metrics().refused("PUBLISH_THROTTLED");
-                conn.pauseReading(pause);
-            }
-        } else if (!conn.publishQuota().tryAcquire(payloadBytes)) {
-            if (limits.quotaAction() == ClientLimits.QuotaAction.DISCONNECT) {
-                return ProtocolAction.disconnect(ProtocolError.QUOTA_EXCEEDED);
-            }
-            return refuse(conn, session, qos, packetId, QUOTA_EXCEEDED, ProtocolError.QUOTA_EXCEEDED);
+        ProtocolAction overQuota = overQuota(conn, session, qos, packetId, publish.payload().readableBytes());
+        if (overQuota != null) {
+            return overQuota;
         }
         if (publish.fixedHeader().isRetain() && publish.payload().isReadable()
                 && RetainedQuota.full(conn, internal, limits.maxRetainedPerOrganization())) {
@@ -149,6 +153,30 @@ public final class PublishHandler {
             return ProtocolAction.reply(qos == 1 ? conn.rules().pubAck(packetId, UNSPECIFIED_ERROR, STORE_FAILED)
                     : conn.rules().pubRec(packetId, UNSPECIFIED_ERROR, STORE_FAILED));
         });
+    }
+
+    /**
+     * Takes a PUBLISH from the client's allowance: null when it may go on, else what to do instead. Over its
+     * rate, a publisher is slowed down, refused or disconnected, as the limits say.
+     */
+    static @Nullable ProtocolAction overQuota(MqttConnection conn, Session session, int qos, int packetId,
+            int payloadBytes) {
+        ClientLimits limits = conn.protocol().limits();
+        if (limits.quotaAction() == ClientLimits.QuotaAction.THROTTLE) {
+            long pause = conn.publishQuota().acquireOrPause(payloadBytes);
+            if (pause > 0) {
+                conn.protocol().engine().metrics().refused("PUBLISH_THROTTLED");
+                conn.pauseReading(pause);
+            }
+            return null;
+        }
+        if (conn.publishQuota().tryAcquire(payloadBytes)) {
+            return null;
+        }
+        if (limits.quotaAction() == ClientLimits.QuotaAction.DISCONNECT) {
+            return ProtocolAction.disconnect(ProtocolError.QUOTA_EXCEEDED);
+        }
+        return refuse(conn, session, qos, packetId, QUOTA_EXCEEDED, ProtocolError.QUOTA_EXCEEDED);
     }
 
     /**

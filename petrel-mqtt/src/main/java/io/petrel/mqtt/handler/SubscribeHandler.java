@@ -12,6 +12,7 @@ import io.petrel.engine.session.Session;
 import io.petrel.engine.topic.RetainHandling;
 import io.petrel.engine.topic.SubscriptionOptions;
 import io.petrel.mqtt.codec.PropertiesCodec;
+import io.petrel.mqtt.device.DeviceLink;
 import io.petrel.mqtt.protocol.MqttConnection;
 import io.petrel.mqtt.protocol.ProtocolAction;
 import io.petrel.mqtt.protocol.ProtocolError;
@@ -20,7 +21,9 @@ import java.util.List;
 
 /**
  * SUBSCRIBE: handles each filter as if it came in its own packet [MQTT-3.8.4-5], answers with one reason
- * code per filter [MQTT-3.8.4-6], and sends retained messages only after the SUBACK.
+ * code per filter [MQTT-3.8.4-6], and sends retained messages only after the SUBACK. A device's filters of the
+ * device API, and those the authorizer does not grant it, are the platform's (device-api.md §4.3); what the
+ * platform sends because of them, such as server RPCs that waited, follows the SUBACK.
  */
 public final class SubscribeHandler {
     private static final int TOPIC_FILTER_INVALID = 0x8F;
@@ -50,12 +53,18 @@ public final class SubscribeHandler {
         List<Integer> codes = new ArrayList<>(requested.size());
         List<TopicFilter> added = new ArrayList<>(requested.size());
         List<Boolean> existed = new ArrayList<>(requested.size());
+        DeviceLink device = conn.device();
+        DeviceSubscriptions forPlatform = new DeviceSubscriptions();
         for (MqttTopicSubscription request : requested) {
             MqttSubscriptionOption option = request.option();
             if (!v5 && (option.isNoLocal() || option.isRetainAsPublished()
                     || option.retainHandling() != MqttSubscriptionOption.RetainedHandlingPolicy.SEND_AT_SUBSCRIBE)) {
                 // MQTT 3.1.1 [MQTT-3-8.3-4] (so numbered there): the upper bits of the QoS byte are reserved.
                 return ProtocolAction.disconnect(ProtocolError.MALFORMED_PACKET);
+            }
+            if (device != null && DeviceSubscriptions.forPlatform(conn, client, request.topicFilter())) {
+                forPlatform.add(codes, request.topicFilter(), option.qos().value());
+                continue;
             }
             TopicFilter filter;
             try {
@@ -90,18 +99,21 @@ public final class SubscribeHandler {
                 codes.add(QUOTA_EXCEEDED);
                 continue;
             }
-            QoS qos = QoS.of(option.qos().value());
+            // A device's granted QoS is at most 1, the Maximum QoS of its CONNACK [MQTT-3.2.2-10].
+            QoS qos = QoS.of(device != null ? Math.min(option.qos().value(), 1) : option.qos().value());
             SubscriptionOptions options = new SubscriptionOptions(qos, option.isNoLocal(),
                     option.isRetainAsPublished(), RetainHandling.of(option.retainHandling().value()));
             existed.add(session.subscribe(filter, options, subscriptionId));
             added.add(filter);
             codes.add(qos.value());
         }
+        Runnable platformFollowUp = device != null ? forPlatform.decide(device, codes) : () -> { };
         int packetId = subscribe.variableHeader().messageId();
         return ProtocolAction.reply(conn.rules().subAck(packetId, codes), () -> {
             for (int i = 0; i < added.size(); i++) {
                 session.sendRetained(added.get(i), existed.get(i));
             }
+            platformFollowUp.run();
         });
     }
 }

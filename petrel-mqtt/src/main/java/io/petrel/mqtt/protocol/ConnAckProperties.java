@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param maximumPacketSize the largest packet the server accepts
  * @param topicAliasMaximum the highest topic alias the server accepts
  * @param retainAvailable whether the server supports retained messages
+ * @param maximumQos the highest QoS the client may publish with: 2, or 1 for device sessions (device-api.md §0)
  */
 public record ConnAckProperties(
         boolean sessionPresent,
@@ -22,5 +23,6 @@ public record ConnAckProperties(
         int receiveMaximum,
         int maximumPacketSize,
         int topicAliasMaximum,
-        boolean retainAvailable) {
+        boolean retainAvailable,
+        int maximumQos) {
 }

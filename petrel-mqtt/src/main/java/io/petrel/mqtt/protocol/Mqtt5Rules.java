@@ -66,6 +66,10 @@ final class Mqtt5Rules implements VersionRules {
         if (!p.retainAvailable()) {
             properties.add(new IntegerProperty(MqttProperties.RETAIN_AVAILABLE, 0));
         }
+        if (p.maximumQos() < 2) {
+            // [MQTT-3.2.2-9] a server that does not take QoS 2 says so; absent means 2.
+            properties.add(new IntegerProperty(MqttProperties.MAXIMUM_QOS, p.maximumQos()));
+        }
         return MqttMessageBuilders.connAck()
                 .returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
                 .sessionPresent(p.sessionPresent())

@@ -3,6 +3,7 @@ package io.petrel.mqtt.protocol;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -20,8 +21,10 @@ import io.petrel.engine.session.Session;
 import io.petrel.mqtt.codec.InboundTopicAliases;
 import io.petrel.mqtt.codec.OutboundPublishEncoder;
 import io.petrel.mqtt.codec.OutboundTopicAliases;
+import io.petrel.mqtt.device.DeviceLink;
 import io.petrel.mqtt.transport.ConnectionAttributes;
 import io.petrel.mqtt.transport.NettyLoop;
+import io.petrel.platform.api.DeliveryListener;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.Future;
@@ -73,6 +76,9 @@ public final class MqttConnection implements ClientConnection {
     private Namespace namespace = Namespace.organization(Principal.DEFAULT_ORGANIZATION);
     private PublishQuota publishQuota = PublishQuota.UNLIMITED;
     private @Nullable Future<?> expiryTimer;
+    private @Nullable DeviceLink device;
+    private boolean readingHeld;
+    private boolean throttled;
 
     public MqttConnection(ChannelHandlerContext ctx, NettyLoop loop, ProtocolContext protocol, String listener,
             Consumer<MqttMessage> consumer) {
@@ -174,6 +180,16 @@ public final class MqttConnection implements ClientConnection {
         protocol.connections().add(this);
     }
 
+    /** The device platform's side of the connection, once a device session is open; null for other clients. */
+    public @Nullable DeviceLink device() {
+        return device;
+    }
+
+    /** Hands the connection's PUBLISH, SUBSCRIBE, UNSUBSCRIBE and PINGREQ packets to a device session. */
+    public void device(DeviceLink link) {
+        this.device = link;
+    }
+
     /** The organization namespace the client's topics live in. */
     public Namespace namespace() {
         return namespace;
@@ -201,8 +217,19 @@ public final class MqttConnection implements ClientConnection {
         while (state == State.CONNECTED && (next = pending.poll()) != null) {
             consumer.accept(next);
         }
-        if (state == State.CONNECTED) {
+        if (state == State.CONNECTED && !readingHeld) {
             ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * Stops reading from the client until released, as the device platform asks while a device has as many
+     * publishes awaiting their decisions as it may have: the store's pace becomes the device's.
+     */
+    public void holdReading(boolean hold) {
+        readingHeld = hold;
+        if (state == State.CONNECTED) {
+            ctx.channel().config().setAutoRead(!hold && !throttled);
         }
     }
 
@@ -264,12 +291,14 @@ public final class MqttConnection implements ClientConnection {
      * rate. Packets already read are still processed; reading resumes unless the connection ended meanwhile.
      */
     public void pauseReading(long nanos) {
-        if (state != State.CONNECTED || !ctx.channel().config().isAutoRead()) {
+        if (state != State.CONNECTED || throttled) {
             return;
         }
+        throttled = true;
         ctx.channel().config().setAutoRead(false);
         ctx.channel().eventLoop().schedule(() -> {
-            if (state == State.CONNECTED) {
+            throttled = false;
+            if (state == State.CONNECTED && !readingHeld) {
                 ctx.channel().config().setAutoRead(true);
             }
         }, nanos, TimeUnit.NANOSECONDS);
@@ -277,12 +306,12 @@ public final class MqttConnection implements ClientConnection {
 
     /** Writes a packet; the flush happens once per event-loop turn. */
     public void write(MqttMessage packet) {
-        send(packet);
+        send(packet, ctx.voidPromise());
     }
 
     /** Writes a packet or the encoded bytes of one. */
-    private void send(Object packet) {
-        ctx.write(packet, ctx.voidPromise());
+    private void send(Object packet, ChannelPromise promise) {
+        ctx.write(packet, promise);
         protocol.engine().metrics().packetSent();
         if (!flushScheduled) {
             flushScheduled = true;
@@ -344,10 +373,30 @@ public final class MqttConnection implements ClientConnection {
         // A message many subscribers receive alike is encoded once; see OutboundPublishEncoder.
         Object packet = publishEncoder.encodeForWire(delivery, packetId, duplicate,
                 protocol.engine().clock().millis());
+        DeliveryListener listener = device != null ? device.listenerOf(delivery) : null;
         if (packet == null) {
+            if (listener != null) {
+                listener.failed();
+            }
             return SendResult.TOO_LARGE;
         }
-        send(packet);
+        if (listener == null) {
+            send(packet, ctx.voidPromise());
+        } else if (packetId == 0) {
+            // A QoS 0 message to a device is delivered once it is written (device-api.md §9).
+            ChannelPromise written = ctx.newPromise();
+            written.addListener(future -> {
+                if (future.isSuccess()) {
+                    listener.delivered();
+                } else {
+                    listener.failed();
+                }
+            });
+            send(packet, written);
+        } else {
+            send(packet, ctx.voidPromise());
+            device.awaitAcknowledgement(packetId, listener);
+        }
         return SendResult.SENT;
     }
 

@@ -2,6 +2,7 @@ package io.petrel.mqtt.protocol;
 
 import io.petrel.api.auth.AuthResult;
 import io.petrel.engine.session.DisconnectCause;
+import io.petrel.platform.api.ReasonCode;
 
 /**
  * Every reason the server refuses a CONNECT or ends a connection, with its MQTT 5 reason code and its
@@ -12,7 +13,11 @@ public enum ProtocolError {
     // CONNECT refusals: MQTT 3 answers with a CONNACK return code where one exists; -1 means it cannot.
     UNSUPPORTED_PROTOCOL_VERSION(0x84, 1, "unsupported protocol name or level"),
     CLIENT_IDENTIFIER_NOT_VALID(0x85, 2, "client identifier not valid"),
-    BAD_USERNAME_OR_PASSWORD(0x86, 4, "bad user name or password"),
+    // MQTT 3.1.1 return code 4 means "the data in the user name or password is malformed"; wrong credentials are
+    // 5, "not authorized", as Mosquitto and ThingsBoard answer them (device-api.md §1.5).
+    BAD_USERNAME_OR_PASSWORD(0x86, 5, "bad user name or password"),
+    // device-api.md §1.5: no user name, and no device has the client id as its credentials.
+    UNKNOWN_CLIENT_IDENTIFIER(0x85, 2, "no user name, and the client identifier is not a known credential"),
     NOT_AUTHORIZED(0x87, 5, "not authorized"),
     SERVER_UNAVAILABLE(0x88, 3, "server unavailable"),
     BAD_AUTHENTICATION_METHOD(0x8C, 5, "enhanced authentication is not supported"),
@@ -49,6 +54,16 @@ public enum ProtocolError {
     SESSION_TAKEN_OVER(0x8E, -1, "session taken over"),
     SERVER_SHUTTING_DOWN(0x8B, -1, "server shutting down"),
     ADMINISTRATIVE_ACTION(0x98, -1, "administrative action"),
+    // Device sessions (device-api.md §2.2, §17): what the device platform decides.
+    DEVICE_SESSION_ENDED(0x00, -1, "the device session is over"),
+    UNSPECIFIED_ERROR(0x80, -1, "unspecified error"),
+    IMPLEMENTATION_SPECIFIC_ERROR(0x83, -1, "the device API could not handle the message"),
+    DEVICE_TOPIC_FILTER_INVALID(0x8F, -1, "topic filter not valid for a device"),
+    DEVICE_TOPIC_NAME_INVALID(0x90, -1, "not a topic this session may publish to"),
+    DEVICE_PAYLOAD_INVALID(0x99, -1, "payload not valid for its device API topic"),
+    QOS_NOT_SUPPORTED(0x9B, -1, "QoS not supported"),
+    DEVICE_SESSION_IDLE(0xA0, -1, "no traffic within the session inactivity timeout"),
+    DEVICE_PAYLOAD_TOO_LARGE(0x95, -1, "payload larger than the device API accepts"),
     // The credential the connection was authorized with expired: "maximum connect time" tells the client
     // to renew it and reconnect, where "not authorized" would read as a permanent refusal.
     CREDENTIALS_EXPIRED(0xA0, -1, "credentials expired");
@@ -96,10 +111,29 @@ public enum ProtocolError {
         };
     }
 
+    /** The error for the device platform's decision to refuse or end a device session. */
+    public static ProtocolError of(ReasonCode reason) {
+        return switch (reason) {
+            case SUCCESS, NO_SUBSCRIPTION_EXISTED -> DEVICE_SESSION_ENDED;
+            case UNSPECIFIED_ERROR -> UNSPECIFIED_ERROR;
+            case IMPLEMENTATION_SPECIFIC_ERROR -> IMPLEMENTATION_SPECIFIC_ERROR;
+            case NOT_AUTHORIZED -> NOT_AUTHORIZED;
+            case SESSION_TAKEN_OVER -> SESSION_TAKEN_OVER;
+            case TOPIC_FILTER_INVALID -> DEVICE_TOPIC_FILTER_INVALID;
+            case TOPIC_NAME_INVALID -> DEVICE_TOPIC_NAME_INVALID;
+            case QUOTA_EXCEEDED -> QUOTA_EXCEEDED;
+            case ADMINISTRATIVE_ACTION -> ADMINISTRATIVE_ACTION;
+            case PAYLOAD_FORMAT_INVALID -> DEVICE_PAYLOAD_INVALID;
+            case QOS_NOT_SUPPORTED -> QOS_NOT_SUPPORTED;
+            case MAXIMUM_CONNECT_TIME -> DEVICE_SESSION_IDLE;
+        };
+    }
+
     /** The error for an authenticator's refusal. */
     public static ProtocolError of(AuthResult.Refusal refusal) {
         return switch (refusal) {
             case BAD_CREDENTIALS -> BAD_USERNAME_OR_PASSWORD;
+            case IDENTIFIER_REJECTED -> UNKNOWN_CLIENT_IDENTIFIER;
             case NOT_AUTHORIZED -> NOT_AUTHORIZED;
             case SERVER_UNAVAILABLE -> SERVER_UNAVAILABLE;
             case RATE_LIMITED -> CONNECTION_RATE_EXCEEDED;

@@ -104,7 +104,8 @@ public final class ConnectGuard implements Authenticator {
         switch (result) {
             case AuthResult.Accepted accepted -> state.failures.set(0);
             case AuthResult.Refused refused when refused.reason() == AuthResult.Refusal.BAD_CREDENTIALS
-                    || refused.reason() == AuthResult.Refusal.NOT_AUTHORIZED -> failed(address, state);
+                    || refused.reason() == AuthResult.Refusal.NOT_AUTHORIZED
+                    || refused.reason() == AuthResult.Refusal.IDENTIFIER_REJECTED -> failed(address, state);
             case AuthResult.Abstained abstained -> failed(address, state);
             default -> {
             }
