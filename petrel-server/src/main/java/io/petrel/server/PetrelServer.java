@@ -15,7 +15,9 @@ import io.petrel.mqtt.protocol.ProtocolContext;
 import io.petrel.mqtt.transport.NettyRuntime;
 import io.petrel.mqtt.transport.tls.TlsConfig;
 import io.petrel.mqtt.transport.tls.TlsSetupException;
+import io.petrel.platform.DevicePlatform;
 import io.petrel.security.Security;
+import io.petrel.server.devices.DeviceHost;
 import io.petrel.server.http.HealthRoutes;
 import io.petrel.server.http.HttpRoutes;
 import io.petrel.server.http.HttpServer;
@@ -62,6 +64,7 @@ public final class PetrelServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final LiveConnections connections = new LiveConnections();
     private final BrokerHandle broker;
+    private final @Nullable DeviceHost devices;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<MqttListener> listeners = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -101,9 +104,29 @@ public final class PetrelServer implements AutoCloseable {
         this.broker = new BrokerHandle(engine, connections);
         security.onRevoked(ids -> broker.disconnect(client -> ids.contains(client.principal().credentialId())));
         engine.sys().addSource(this::securitySys);
-        ProtocolContext protocol = new ProtocolContext(engine, config.protocol(),
-                authenticator != null ? authenticator : security.authenticator(),
-                authorizer != null ? authorizer : security.authorizer(), security.limits(), connections);
+        try {
+            this.devices = config.devices().enabled()
+                    ? DeviceHost.start(config.devices(), broker, clock, config.dataDir()) : null;
+        } catch (RuntimeException e) {
+            housekeeping.shutdownNow();
+            runtime.shutdown(config.shutdownTimeout());
+            security.close();
+            releaseStore();
+            throw new ServerStartException("cannot start the device platform: " + e.getMessage(), e);
+        }
+        Authorizer clientRules = authorizer != null ? authorizer : security.authorizer();
+        ProtocolContext protocol;
+        if (devices != null) {
+            registerDeviceAuthenticator(devices.authenticator(anonymousListeners(config)));
+            engine.sys().addSource(this::devicesSys);
+            protocol = new ProtocolContext(engine, config.protocol(),
+                    authenticator != null ? authenticator : security.authenticator(), devices.authorizer(clientRules),
+                    security.limits(), connections, devices);
+        } else {
+            protocol = new ProtocolContext(engine, config.protocol(),
+                    authenticator != null ? authenticator : security.authenticator(), clientRules, security.limits(),
+                    connections);
+        }
         PetrelMeters petrelMeters = new PetrelMeters(meters, engine.metrics(), security.metrics());
         try {
             engine.restore();
@@ -120,6 +143,9 @@ public final class PetrelServer implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             listeners.forEach(MqttListener::close);
             housekeeping.shutdownNow();
+            if (devices != null) {
+                devices.close();
+            }
             runtime.shutdown(config.shutdownTimeout());
             security.close();
             releaseStore();
@@ -152,11 +178,14 @@ public final class PetrelServer implements AutoCloseable {
         }
     }
 
-    private static Security startSecurity(ServerConfig config, InstantSource clock) {
-        Set<String> anonymous = config.listeners().stream().filter(ListenerConfig::allowAnonymous)
+    private static Set<String> anonymousListeners(ServerConfig config) {
+        return config.listeners().stream().filter(ListenerConfig::allowAnonymous)
                 .map(ListenerConfig::name).collect(Collectors.toSet());
+    }
+
+    private static Security startSecurity(ServerConfig config, InstantSource clock) {
         try {
-            return Security.start(config.security(), config.dataDir(), anonymous, clock);
+            return Security.start(config.security(), config.dataDir(), anonymousListeners(config), clock);
         } catch (IOException | RuntimeException e) {
             throw new ServerStartException("cannot start security: " + e.getMessage(), e);
         }
@@ -207,6 +236,13 @@ public final class PetrelServer implements AutoCloseable {
                 values.put("$SYS/petrel/security/" + name, Long.toString(count)));
         security.metrics().gauges().forEach((name, value) ->
                 values.put("$SYS/petrel/security/" + name, Long.toString(value)));
+        return values;
+    }
+
+    private Map<String, String> devicesSys() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("$SYS/petrel/devices/worker-queue", Integer.toString(devices.queued()));
+        values.put("$SYS/petrel/devices/telemetry-backlog", Integer.toString(devices.platform().telemetry().backlog()));
         return values;
     }
 
@@ -274,6 +310,14 @@ public final class PetrelServer implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * The device platform: its registry, telemetry, attributes and RPC, for the REST API and embedders; null when
+     * {@code devices.enabled} is off.
+     */
+    public @Nullable DevicePlatform devicePlatform() {
+        return devices != null ? devices.platform() : null;
+    }
+
     /** Security: its metrics, token signing and revocation. */
     public Security security() {
         return security;
@@ -308,6 +352,10 @@ public final class PetrelServer implements AutoCloseable {
         listeners.forEach(MqttListener::closeConnections);
         housekeeping.shutdownNow();
         runtime.shutdown(Duration.ofNanos(Math.max(remaining(deadline), Duration.ofMillis(100).toNanos())));
+        if (devices != null) {
+            // After the event loops: every device session has closed, so the telemetry still queued is all there is.
+            devices.close();
+        }
         releaseStore();
         if (http != null) {
             http.close();

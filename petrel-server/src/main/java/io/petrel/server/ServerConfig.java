@@ -5,6 +5,7 @@ import io.petrel.mqtt.listener.ListenerConfig;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import io.petrel.mqtt.transport.TransportKind;
 import io.petrel.security.SecurityConfig;
+import io.petrel.server.devices.DevicesConfig;
 import io.petrel.server.http.HttpConfig;
 import io.petrel.server.store.StoreConfig;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.List;
  * @param security authentication, authorization and limits
  * @param http the HTTP server for health, metrics and the REST API
  * @param store where and how broker state is kept
+ * @param devices the device platform
  */
 public record ServerConfig(
         List<ListenerConfig> listeners,
@@ -35,55 +37,62 @@ public record ServerConfig(
         Path dataDir,
         SecurityConfig security,
         HttpConfig http,
-        StoreConfig store) {
+        StoreConfig store,
+        DevicesConfig devices) {
 
     /** The defaults: one TCP listener on localhost:1883. */
     public static ServerConfig defaults() {
         return new ServerConfig(List.of(ListenerConfig.tcp("tcp", "127.0.0.1", 1883)),
                 MqttProtocolConfig.defaults(), EngineConfig.defaults(PetrelVersion.get()), TransportKind.AUTO, 0,
                 Duration.ofSeconds(10), Path.of("data"), SecurityConfig.defaults(), HttpConfig.defaults(),
-                StoreConfig.defaults());
+                StoreConfig.defaults(), DevicesConfig.defaults());
     }
 
     /** A copy with other listeners. */
     public ServerConfig withListeners(List<ListenerConfig> newListeners) {
         return new ServerConfig(newListeners, protocol, engine, transport, workerThreads, shutdownTimeout,
-                dataDir, security, http, store);
+                dataDir, security, http, store, devices);
     }
 
     /** A copy with other protocol limits. */
     public ServerConfig withProtocol(MqttProtocolConfig newProtocol) {
         return new ServerConfig(listeners, newProtocol, engine, transport, workerThreads, shutdownTimeout,
-                dataDir, security, http, store);
+                dataDir, security, http, store, devices);
     }
 
     /** A copy with other engine settings. */
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(listeners, protocol, newEngine, transport, workerThreads, shutdownTimeout,
-                dataDir, security, http, store);
+                dataDir, security, http, store, devices);
     }
 
     /** A copy with other security settings. */
     public ServerConfig withSecurity(SecurityConfig newSecurity) {
         return new ServerConfig(listeners, protocol, engine, transport, workerThreads, shutdownTimeout, dataDir,
-                newSecurity, http, store);
+                newSecurity, http, store, devices);
     }
 
     /** A copy with other HTTP settings. */
     public ServerConfig withHttp(HttpConfig newHttp) {
         return new ServerConfig(listeners, protocol, engine, transport, workerThreads, shutdownTimeout, dataDir,
-                security, newHttp, store);
+                security, newHttp, store, devices);
     }
 
     /** A copy with another data directory. */
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(listeners, protocol, engine, transport, workerThreads, shutdownTimeout,
-                newDataDir, security, http, store);
+                newDataDir, security, http, store, devices);
+    }
+
+    /** A copy with other device platform settings. */
+    public ServerConfig withDevices(DevicesConfig newDevices) {
+        return new ServerConfig(listeners, protocol, engine, transport, workerThreads, shutdownTimeout, dataDir,
+                security, http, store, newDevices);
     }
 
     /** A copy with another store configuration. */
     public ServerConfig withStore(StoreConfig newStore) {
         return new ServerConfig(listeners, protocol, engine, transport, workerThreads, shutdownTimeout, dataDir,
-                security, http, newStore);
+                security, http, newStore, devices);
     }
 }

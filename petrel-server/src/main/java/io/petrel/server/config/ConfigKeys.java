@@ -167,6 +167,65 @@ public final class ConfigKeys {
             100_000_000, "Retained messages one organization may hold; 0 for no limit. A retained PUBLISH beyond it: "
                     + "PUBACK 0x97 (v5), dropped (v3).");
 
+    public static final Key<Boolean> DEVICES_ENABLED = Key.bool("devices.enabled", true,
+            "Whether the device platform serves devices: the ThingsBoard-compatible device API, telemetry, "
+                    + "attributes, RPC and provisioning (see docs/devices.md).");
+    public static final Key<Integer> DEVICES_THREADS = Key.integer("devices.threads", 4, 1, 256,
+            "Threads for the device platform's store calls and password checks, off the event loops.");
+    public static final Key<Integer> DEVICES_QUEUE = Key.integer("devices.queue", 10_000, 1, 10_000_000,
+            "Store calls that may wait for those threads; beyond it device CONNECTs are refused with server "
+                    + "unavailable and a publish that cannot be handled ends its session with 0x83.");
+    public static final Key<Long> DEVICES_MAX_PAYLOAD_SIZE = Key.size("devices.max-payload-size", 65_536, 1,
+            MqttProtocolConfig.PROTOCOL_MAX_PACKET_SIZE, "Largest payload a device may publish to the device "
+                    + "API, reported by getSessionLimits; larger ones end the connection with 0x95.");
+    public static final Key<Integer> DEVICES_MAX_INFLIGHT = Key.integer("devices.max-inflight", 100, 2, 65_535,
+            "Publishes of one device awaiting the platform before its connection is no longer read, so that a slow "
+                    + "store slows devices down; reported by getSessionLimits as maxInflightMessages.");
+    public static final Key<Integer> DEVICES_MAX_SESSIONS = Key.integer("devices.max-sessions-per-device", 1, 1,
+            1000, "Live sessions per device; a new one closes the oldest with 0x8E, whatever its client id.");
+    public static final Key<String> DEVICES_RATE_MESSAGES = Key.string("devices.rate-limits.messages",
+            "200:1,6000:60", "Message rate limits getSessionLimits reports to devices, as capacity:seconds pairs; "
+                    + "empty for none. Devices throttle themselves by them; the broker's own limits are limits.*.");
+    public static final Key<String> DEVICES_RATE_TELEMETRY_MESSAGES = Key.string(
+            "devices.rate-limits.telemetry-messages", "100:1,3000:60",
+            "Telemetry message rate limits reported by getSessionLimits.");
+    public static final Key<String> DEVICES_RATE_TELEMETRY_POINTS = Key.string(
+            "devices.rate-limits.telemetry-data-points", "200:1,6000:60",
+            "Telemetry data point rate limits reported by getSessionLimits.");
+    public static final Key<Duration> DEVICES_CLIENT_RPC_TIMEOUT = Key.duration("devices.client-rpc-timeout",
+            Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(1),
+            "How long a device's client-side RPC waits for its answer before {\"error\":\"timeout\"}.");
+    public static final Key<Duration> DEVICES_RPC_TRANSPORT_TIMEOUT = Key.duration("devices.rpc.transport-timeout",
+            Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofHours(1),
+            "How long a server-side RPC sent at QoS 1 waits for the device's PUBACK before it times out.");
+    public static final Key<Duration> DEVICES_RPC_DEFAULT_TIMEOUT = Key.duration("devices.rpc.default-timeout",
+            Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofHours(24),
+            "Timeout of a server-side RPC whose caller gives none.");
+    public static final Key<Duration> DEVICES_RPC_MIN_TIMEOUT = Key.duration("devices.rpc.min-timeout",
+            Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofHours(24),
+            "Shortest server-side RPC timeout; shorter ones are raised to it.");
+    public static final Key<Duration> DEVICES_INACTIVITY_TIMEOUT = Key.duration("devices.inactivity-timeout",
+            Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofDays(365),
+            "How long a device may be silent before it is inactive, unless its server attribute "
+                    + "inactivityTimeout (ms) says otherwise.");
+    public static final Key<Duration> DEVICES_SESSION_INACTIVITY_TIMEOUT = Key.duration(
+            "devices.session-inactivity-timeout", Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofDays(365),
+            "How long a device session may go without traffic before it is closed with 0xA0.");
+    public static final Key<Duration> DEVICES_ACTIVITY_REPORT_INTERVAL = Key.duration(
+            "devices.activity-report-interval", Duration.ofSeconds(5), Duration.ZERO, Duration.ofHours(1),
+            "Least time between two stored lastActivityTime attributes of a device.");
+    public static final Key<Duration> DEVICES_ACTIVITY_CHECK_INTERVAL = Key.duration(
+            "devices.activity-check-interval", Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofHours(1),
+            "How often inactive devices and idle device sessions are looked for.");
+    public static final Key<Duration> DEVICES_PROVISION_LINGER = Key.duration("devices.provision-linger",
+            Duration.ofMinutes(1), Duration.ZERO, Duration.ofHours(1),
+            "How long a provisioning session stays open after its answer.");
+    public static final Key<Boolean> DEVICES_TYPE_CAST = Key.bool("devices.json.type-cast", true,
+            "Whether a telemetry or attribute string that is a number is stored as that number.");
+    public static final Key<Integer> DEVICES_MAX_STRING_LENGTH = Key.integer("devices.json.max-string-length", 0, 0,
+            100_000_000, "Longest string value a device may send; longer ones make the message invalid. 0 for no "
+                    + "limit.");
+
     public static final Key<Boolean> HTTP_ENABLED = Key.bool("http.enabled", true,
             "Whether the HTTP server (/health, /metrics, later the REST API and console) runs.");
     public static final Key<String> HTTP_BIND = Key.string("http.bind", "127.0.0.1", "Address the HTTP server binds.");
@@ -208,8 +267,13 @@ public final class ConfigKeys {
             MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ORG, MAX_CONNECTIONS_PER_USER, CONNECT_RATE_PER_IP,
             LOGIN_FAILURES_BEFORE_BACKOFF, LOGIN_BACKOFF, LOGIN_BACKOFF_MAX, LIMITS_EXEMPT_LOOPBACK, PUBLISH_RATE,
             PUBLISH_BYTES_RATE, PUBLISH_RATE_ACTION, MAX_SUBSCRIPTIONS, MAX_TOPIC_LENGTH, MAX_TOPIC_LEVELS,
-            MAX_RETAINED_PER_ORG, HTTP_ENABLED, HTTP_BIND, HTTP_PORT,
-            STORE_DURABILITY, STORE_TYPE, STORE_SQLITE_FSYNC, STORE_POSTGRESQL_URL, STORE_POSTGRESQL_USER,
+            MAX_RETAINED_PER_ORG, DEVICES_ENABLED, DEVICES_THREADS, DEVICES_QUEUE, DEVICES_MAX_PAYLOAD_SIZE,
+            DEVICES_MAX_INFLIGHT, DEVICES_MAX_SESSIONS, DEVICES_RATE_MESSAGES, DEVICES_RATE_TELEMETRY_MESSAGES,
+            DEVICES_RATE_TELEMETRY_POINTS, DEVICES_CLIENT_RPC_TIMEOUT, DEVICES_RPC_TRANSPORT_TIMEOUT,
+            DEVICES_RPC_DEFAULT_TIMEOUT, DEVICES_RPC_MIN_TIMEOUT, DEVICES_INACTIVITY_TIMEOUT,
+            DEVICES_SESSION_INACTIVITY_TIMEOUT, DEVICES_ACTIVITY_REPORT_INTERVAL, DEVICES_ACTIVITY_CHECK_INTERVAL,
+            DEVICES_PROVISION_LINGER, DEVICES_TYPE_CAST, DEVICES_MAX_STRING_LENGTH, HTTP_ENABLED, HTTP_BIND,
+            HTTP_PORT, STORE_DURABILITY, STORE_TYPE, STORE_SQLITE_FSYNC, STORE_POSTGRESQL_URL, STORE_POSTGRESQL_USER,
             STORE_POSTGRESQL_PASSWORD, STORE_POSTGRESQL_POOL_SIZE, STORE_MAX_BATCH, STORE_MAX_PENDING);
 
     private ConfigKeys() {

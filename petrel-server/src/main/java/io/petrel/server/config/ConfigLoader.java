@@ -99,7 +99,7 @@ public final class ConfigLoader {
         return new ServerConfig(listeners, protocol, engine, reader.get(ConfigKeys.TRANSPORT),
                 reader.get(ConfigKeys.WORKER_THREADS), reader.get(ConfigKeys.SHUTDOWN_TIMEOUT),
                 Path.of(reader.get(ConfigKeys.DATA_DIR)), SecurityConfigReader.read(reader, tree), http,
-                store(reader));
+                store(reader), DevicesConfigReader.read(reader));
     }
 
     private static StoreConfig store(ConfigReader reader) {
