@@ -222,6 +222,11 @@ public final class ProtocolHarness implements AutoCloseable {
         }
     }
 
+    /** Whether the server reads from the client, or has stopped reading to slow it down. */
+    public boolean isReading() {
+        return server.config().isAutoRead();
+    }
+
     /** Whether the server has closed the connection. */
     public boolean isOpen() {
         return server.isOpen();
