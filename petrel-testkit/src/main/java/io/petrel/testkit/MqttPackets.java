@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 public final class MqttPackets {
     /** The Clean Start (Clean Session) flag of CONNECT. */
     public static final int CLEAN_START = 0x02;
+    /** The User Name flag of CONNECT. */
+    public static final int USER_NAME = 0x80;
 
     private MqttPackets() {
     }
@@ -26,6 +28,16 @@ public final class MqttPackets {
             body.properties(properties);
         }
         return body.utf8(clientId).packet(0x10);
+    }
+
+    /** A CONNECT with clean start, a 60 s keep alive and a user name, as a device logs in with its access token. */
+    public static byte[] connect(int level, String clientId, String userName) {
+        MqttBytes body = MqttBytes.body().utf8(level == 3 ? "MQIsdp" : "MQTT").u8(level).u8(CLEAN_START | USER_NAME)
+                .u16(60);
+        if (level == 5) {
+            body.properties(Properties.none());
+        }
+        return body.utf8(clientId).utf8(userName).packet(0x10);
     }
 
     /** A SUBSCRIBE to one filter with its options byte (the maximum QoS, for levels 3 and 4). */
