@@ -16,6 +16,7 @@ import io.petrel.mqtt.transport.NettyRuntime;
 import io.petrel.mqtt.transport.tls.TlsConfig;
 import io.petrel.mqtt.transport.tls.TlsSetupException;
 import io.petrel.platform.DevicePlatform;
+import io.petrel.platform.PlatformStores;
 import io.petrel.security.Security;
 import io.petrel.server.devices.DeviceHost;
 import io.petrel.server.http.HealthRoutes;
@@ -75,7 +76,8 @@ public final class PetrelServer implements AutoCloseable {
     private volatile boolean running;
 
     private PetrelServer(ServerConfig config, @Nullable Authenticator authenticator, @Nullable Authorizer authorizer,
-            InstantSource clock, List<HttpRoutes> extraRoutes) throws InterruptedException {
+            InstantSource clock, List<HttpRoutes> extraRoutes, @Nullable PlatformStores deviceStores)
+            throws InterruptedException {
         this.config = config;
         // Certificates are checked by clients against real time, whatever clock the engine is given.
         this.developmentCertificates = developmentCertificates(config, InstantSource.system());
@@ -106,7 +108,7 @@ public final class PetrelServer implements AutoCloseable {
         engine.sys().addSource(this::securitySys);
         try {
             this.devices = config.devices().enabled()
-                    ? DeviceHost.start(config.devices(), broker, clock, config.dataDir()) : null;
+                    ? DeviceHost.start(config.devices(), deviceStores, broker, clock, config.dataDir()) : null;
         } catch (RuntimeException e) {
             housekeeping.shutdownNow();
             runtime.shutdown(config.shutdownTimeout());
@@ -386,6 +388,7 @@ public final class PetrelServer implements AutoCloseable {
         private @Nullable Authorizer authorizer;
         private InstantSource clock = InstantSource.system();
         private final List<HttpRoutes> routes = new ArrayList<>();
+        private @Nullable PlatformStores deviceStores;
 
         private Builder() {
         }
@@ -420,6 +423,12 @@ public final class PetrelServer implements AutoCloseable {
             return this;
         }
 
+        /** The stores the device platform keeps its data in, instead of those the configuration chooses. */
+        public Builder deviceStores(PlatformStores stores) {
+            this.deviceStores = stores;
+            return this;
+        }
+
         /**
          * Starts the server.
          *
@@ -427,7 +436,7 @@ public final class PetrelServer implements AutoCloseable {
          *     security file cannot be read
          */
         public PetrelServer start() throws InterruptedException {
-            return new PetrelServer(config, authenticator, authorizer, clock, List.copyOf(routes));
+            return new PetrelServer(config, authenticator, authorizer, clock, List.copyOf(routes), deviceStores);
         }
     }
 }

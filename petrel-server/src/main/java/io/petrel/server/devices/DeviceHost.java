@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,13 +59,16 @@ public final class DeviceHost implements AutoCloseable, DeviceOpener {
     }
 
     /**
-     * Starts the platform on the stores {@link DeviceStores} chooses.
+     * Starts the platform.
      *
+     * @param stores the stores to keep its data in, or null for those {@link DeviceStores} chooses
      * @param broker publishes the streaming namespace into organizations
      * @param dataDir where an embedded store keeps its files
      */
-    public static DeviceHost start(DevicesConfig config, Broker broker, InstantSource clock, Path dataDir) {
-        DeviceHost host = new DeviceHost(config, DeviceStores.open(config, dataDir), broker, clock);
+    public static DeviceHost start(DevicesConfig config, @Nullable PlatformStores stores, Broker broker,
+            InstantSource clock, Path dataDir) {
+        DeviceHost host = new DeviceHost(config, stores != null ? stores : DeviceStores.open(config, dataDir), broker,
+                clock);
         if (host.platform.registry().organization(Principal.DEFAULT_ORGANIZATION).isEmpty()) {
             // A single-tenant install registers its devices in the default organization without setting it up.
             host.platform.registry().createOrganization(Principal.DEFAULT_ORGANIZATION, "Default", 0);

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Telemetry ingest through the device API: simulated MQTT 5 devices publish telemetry at a fixed rate into the
+# device platform's telemetry store; prints points/s sustained, latency to storage and the loss check.
+# Usage: scripts/bench-ingest.sh [devices=100] [rate=50] [keys=10] [seconds=30] [warmup=10] [store=memory]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/java.sh
+source "$ROOT/scripts/lib/java.sh"
+find_java
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+cd "$ROOT"
+# In one reactor, so that Petrel's own modules resolve to their fresh classes and never to an installed jar.
+mvn -B -ntp -q test-compile dependency:build-classpath -pl petrel-it -am -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+CP="petrel-it/target/test-classes:petrel-testkit/target/classes:petrel-server/target/classes"
+CP="$CP:petrel-security/target/classes:petrel-platform/target/classes:petrel-mqtt/target/classes"
+CP="$CP:petrel-engine/target/classes:petrel-api/target/classes:$(cat "$WORK/cp.txt")"
+# Leak detection off: the test suite runs it at its strictest, which costs far more than what is measured here.
+"$JAVA" $PETREL_JVM_FLAGS -Dio.netty.leakDetection.level=disabled -cp "$CP" \
+    io.petrel.it.bench.TelemetryIngestBench "$@"
