@@ -92,8 +92,12 @@ public final class PublishHandler {
             return ProtocolAction.disconnect(ProtocolError.PROTOCOL_ERROR);
         }
         DeviceLink device = conn.device();
-        if (device != null && DevicePublishHandler.forPlatform(conn, client, topic, qos)) {
-            return DevicePublishHandler.handle(conn, device, publish, topic, session);
+        if (device != null) {
+            if (DevicePublishHandler.forPlatform(conn, client, topic, qos)) {
+                return DevicePublishHandler.handle(conn, device, publish, topic, session);
+            }
+            // A publish into the device's own namespace is the device's activity too (device-api.md §2.3).
+            device.session().onPing();
         }
         if (qos == 2 && !session.qos2Arrived(packetId)) {
             // [MQTT-4.3.3-10] a resent QoS 2 PUBLISH is acknowledged again, never forwarded twice.
