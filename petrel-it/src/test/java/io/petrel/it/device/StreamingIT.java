@@ -76,6 +76,11 @@ class StreamingIT {
                 Mqtt5BlockingClient.Mqtt5Publishes other = subscribed(betaApp)) {
             Mqtt5BlockingClient device = server.sdk("pump-7", server.token(pump));
             device.connect();
+            // A device of a mounted organization gets its answers on its own topics, as any client does.
+            try (Mqtt5BlockingClient.Mqtt5Publishes answers = device.publishes(MqttGlobalPublishFilter.ALL)) {
+                publish(device, "v1/devices/me/rpc/request/1", "{\"method\":\"getSessionLimits\"}");
+                assertThat(next(answers).getTopic().toString()).isEqualTo("v1/devices/me/rpc/response/1");
+            }
             Mqtt5Publish online = next(acme);
             assertThat(online.getTopic().toString()).isEqualTo("device/pump-7/status");
             assertThat(json(online.getPayloadAsBytes()).get("online").asBoolean()).isTrue();

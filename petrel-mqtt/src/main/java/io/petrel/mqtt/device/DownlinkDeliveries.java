@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * connection's loop only.
  */
 final class DownlinkDeliveries {
-    private final Map<Delivery, DeliveryListener> unsent = new IdentityHashMap<>();
+    // Small: the platform's messages with listeners are RPCs, few at a time per device.
+    private final Map<Delivery, DeliveryListener> unsent = new IdentityHashMap<>(4);
     private final Map<Integer, DeliveryListener> unacknowledged = new HashMap<>();
 
     void track(Delivery delivery, DeliveryListener listener) {
