@@ -54,7 +54,7 @@ public final class SubscribeHandler {
         List<TopicFilter> added = new ArrayList<>(requested.size());
         List<Boolean> existed = new ArrayList<>(requested.size());
         DeviceLink device = conn.device();
-        DeviceSubscriptions forPlatform = new DeviceSubscriptions();
+        DeviceSubscriptions forPlatform = device != null ? new DeviceSubscriptions() : null;
         for (MqttTopicSubscription request : requested) {
             MqttSubscriptionOption option = request.option();
             if (!v5 && (option.isNoLocal() || option.isRetainAsPublished()
@@ -62,7 +62,7 @@ public final class SubscribeHandler {
                 // MQTT 3.1.1 [MQTT-3-8.3-4] (so numbered there): the upper bits of the QoS byte are reserved.
                 return ProtocolAction.disconnect(ProtocolError.MALFORMED_PACKET);
             }
-            if (device != null && DeviceSubscriptions.forPlatform(conn, client, request.topicFilter())) {
+            if (forPlatform != null && DeviceSubscriptions.forPlatform(conn, client, request.topicFilter())) {
                 forPlatform.add(codes, request.topicFilter(), option.qos().value());
                 continue;
             }
@@ -107,7 +107,7 @@ public final class SubscribeHandler {
             added.add(filter);
             codes.add(qos.value());
         }
-        Runnable platformFollowUp = device != null ? forPlatform.decide(device, codes) : () -> { };
+        Runnable platformFollowUp = forPlatform != null ? forPlatform.decide(device, codes) : () -> { };
         int packetId = subscribe.variableHeader().messageId();
         return ProtocolAction.reply(conn.rules().subAck(packetId, codes), () -> {
             for (int i = 0; i < added.size(); i++) {
