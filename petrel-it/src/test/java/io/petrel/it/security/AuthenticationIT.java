@@ -55,7 +55,7 @@ class AuthenticationIT {
     }
 
     @Test
-    void aWrongPasswordGets0x86ForV5AndReturnCode4ForV3() throws Exception {
+    void aWrongPasswordGets0x86ForV5AndReturnCode5ForV3() throws Exception {
         assertThatThrownBy(() -> SecureBroker.connectV5(petrel, "alice-bad", "alice", "wrong"))
                 .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
                         .isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD));
@@ -69,14 +69,31 @@ class AuthenticationIT {
     }
 
     @Test
-    void anonymousClientsGet0x87ForV5AndReturnCode5ForV3WhereTheListenerRefusesThem() throws Exception {
+    void anonymousClientsGet0x85ForV5AndReturnCode2ForV3WhereTheListenerRefusesThem() throws Exception {
+        // With the device platform on, a client id without user name is a device's credential (device-api.md
+        // §1.5), and one that no device has is refused as an invalid client identifier.
         Mqtt5BlockingClient anonymous = SecureBroker.v5(petrel, "anon").buildBlocking();
-        assertThatThrownBy(anonymous::connect).isInstanceOfSatisfying(Mqtt5ConnAckException.class,
-                e -> assertThat(e.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED));
+        assertThatThrownBy(anonymous::connect).isInstanceOfSatisfying(Mqtt5ConnAckException.class, e ->
+                assertThat(e.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.CLIENT_IDENTIFIER_NOT_VALID));
         MqttClient v3 = paho("anon-v3");
         assertThatThrownBy(() -> v3.connect(new MqttConnectOptions())).isInstanceOfSatisfying(MqttException.class,
-                e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+                e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_INVALID_CLIENT_ID));
         v3.close();
+    }
+
+    @Test
+    void withoutTheDevicePlatformAnonymousClientsGet0x87ForV5AndReturnCode5ForV3() throws Exception {
+        try (EmbeddedPetrel plain = SecureBroker.start(SecureBroker.security(null, null, Map.of(), Set.of()),
+                config -> config.withDevices(config.devices().withEnabled(false)))) {
+            Mqtt5BlockingClient anonymous = SecureBroker.v5(plain, "anon").buildBlocking();
+            assertThatThrownBy(anonymous::connect).isInstanceOfSatisfying(Mqtt5ConnAckException.class, e ->
+                    assertThat(e.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED));
+            MqttClient v3 = new MqttClient("tcp://" + plain.host() + ":" + plain.port(), "anon-v3",
+                    new MemoryPersistence());
+            assertThatThrownBy(() -> v3.connect(new MqttConnectOptions())).isInstanceOfSatisfying(MqttException.class,
+                    e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+            v3.close();
+        }
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
  * ones pass on to the next authenticator. A CONNECT without a user name whose client id no device has
  * (device-api.md §1.2, step 1) is refused with "client identifier not valid" (MQTT 5 0x85, MQTT 3 return code
  * 2, §1.5) where anonymous access is off, since nothing else in the chain could take it; where it is on, the
- * client connects anonymously like any other.
+ * client connects anonymously like any other. A client that presented a certificate offered that, not its client
+ * id, as its credential: it is left to the rest of the chain.
  */
 final class DeviceLogins implements Authenticator {
     private final DeviceAuthenticator devices;
@@ -43,7 +44,7 @@ final class DeviceLogins implements Authenticator {
             case DeviceLogin.Accepted accepted -> AuthResult.accept(accepted.principal());
             case DeviceLogin.Refused refused -> AuthResult.refuse(AuthResult.Refusal.BAD_CREDENTIALS,
                     "device credentials: " + refused.reason());
-            case DeviceLogin.Unknown unknown when unknown.identifierRejected()
+            case DeviceLogin.Unknown unknown when unknown.identifierRejected() && attempt.certificate() == null
                     && !anonymousListeners.contains(attempt.listener()) -> AuthResult.refuse(
                             AuthResult.Refusal.IDENTIFIER_REJECTED, "no user name, and no device has this client id");
             case DeviceLogin.Unknown unknown -> AuthResult.ABSTAIN;
