@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * <p>What the platform sends goes through the connection's broker session like any other message to the
  * client. The session owns the packet ids, the in-flight window the client's receive maximum sets, and the
  * queue behind it; a device that also subscribed to topics of its own namespace gets both kinds of message
- * under one counter, so no packet id is ever used twice [MQTT-2.2.1-3]. The platform hears when its message
+ * under one counter, so no packet id is ever used twice [MQTT-2.2.1-4]. The platform hears when its message
  * is delivered: on the PUBACK at QoS 1, once written at QoS 0.
  *
  * <p>{@link Downlink} methods may be called from any thread; everything else runs on the connection's loop.

@@ -73,6 +73,10 @@ final class DevicePublishHandler {
     private static void carryOut(MqttConnection conn, DeviceLink device, @Nullable PublishDecision decision,
             @Nullable Throwable failure, int qos, int packetId) {
         if (conn.state() == MqttConnection.State.CLOSED) {
+            if (decision != null) {
+                // Their senders hear that they failed, once the connection is gone.
+                decision.then().forEach(device::deliver);
+            }
             return;
         }
         if (decision == null) {

@@ -128,7 +128,7 @@ class DeviceTrafficTest {
             MqttPublishMessage rpc = channel.read(MqttPublishMessage.class);
             assertThat(command.variableHeader().topicName()).isEqualTo("device/pump/commands");
             assertThat(rpc.variableHeader().topicName()).isEqualTo("v1/devices/me/rpc/request/" + call.id());
-            // [MQTT-2.2.1-3] two unacknowledged messages never share a packet id.
+            // [MQTT-2.2.1-4] two unacknowledged messages never share a packet id.
             assertThat(rpc.variableHeader().packetId()).isNotEqualTo(command.variableHeader().packetId());
             assertThat(call.status()).isEqualTo(RpcStatus.SENT);
 
