@@ -34,7 +34,6 @@ public final class DeviceLink implements Downlink {
 
     private final MqttConnection conn;
     private final DownlinkDeliveries deliveries = new DownlinkDeliveries();
-    private final ArrivalOrder order = new ArrivalOrder();
     private final ArrayDeque<Outbound> early = new ArrayDeque<>();
     private @Nullable PlatformSession session;
     private boolean closed;
@@ -69,11 +68,6 @@ public final class DeviceLink implements Downlink {
             throw new IllegalStateException("the device session is not open");
         }
         return session;
-    }
-
-    /** The order in which the connection's answers go out. */
-    public ArrivalOrder order() {
-        return order;
     }
 
     /** The broker session is attached: what the platform sent meanwhile goes into it. */

@@ -1,6 +1,6 @@
 /**
- * The device platform's side of a connection: the way back to a device session ({@code Downlink}), its
- * deliveries, and the order in which the platform's decisions are carried out.
+ * The device platform's side of a connection: the platform session its packets go to, and the way back to the
+ * device ({@code Downlink}) with the delivery reports of what the platform sends it.
  */
 @NullMarked
 package io.petrel.mqtt.device;

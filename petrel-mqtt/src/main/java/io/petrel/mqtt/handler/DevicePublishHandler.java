@@ -65,7 +65,7 @@ final class DevicePublishHandler {
         } catch (RuntimeException e) {
             decision = CompletableFuture.failedFuture(e);
         }
-        device.order().add(conn, decision, (decided, failure) -> carryOut(conn, device, decided, failure, qos,
+        conn.acks().then(conn, decision, (decided, failure) -> carryOut(conn, device, decided, failure, qos,
                 packetId));
         return ProtocolAction.NONE;
     }

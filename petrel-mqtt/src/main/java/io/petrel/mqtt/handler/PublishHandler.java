@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * An inbound PUBLISH: resolves the topic alias, checks what the decoder does not, asks the authorizer, maps
  * the topic into the client's organization namespace and the packet to a domain message once, routes it, and
  * acknowledges it for its QoS. A device's publishes to the device API go to the platform instead
- * ({@link DevicePublishHandler}), and every acknowledgement of a device connection waits for those before it.
+ * ({@link DevicePublishHandler}), whose answers take their place among the acknowledgements.
  */
 public final class PublishHandler {
     private static final int NOT_AUTHORIZED = 0x87;
@@ -36,13 +36,6 @@ public final class PublishHandler {
     }
 
     public static ProtocolAction handle(MqttConnection conn, MqttPublishMessage publish, Session session,
-            ClientInfo client) {
-        ProtocolAction action = decide(conn, publish, session, client);
-        DeviceLink device = conn.device();
-        return device == null ? action : device.order().inOrder(conn, action);
-    }
-
-    private static ProtocolAction decide(MqttConnection conn, MqttPublishMessage publish, Session session,
             ClientInfo client) {
         MqttProperties properties = publish.variableHeader().properties();
         int qos = publish.fixedHeader().qosLevel().value();

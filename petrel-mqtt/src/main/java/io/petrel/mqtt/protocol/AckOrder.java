@@ -1,7 +1,10 @@
 package io.petrel.mqtt.protocol;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends a connection's PUBACKs and PUBRECs in the order the PUBLISH packets arrived [MQTT-4.6.0-2]
@@ -9,6 +12,10 @@ import java.util.function.Supplier;
  * is done and every earlier one has gone out. When nothing is pending it goes out at once, with no
  * allocation. Commits complete on the store's thread; the acknowledgement is always sent on the connection's
  * loop. Used on that loop only.
+ *
+ * <p>The device platform's answers to a device's PUBLISH packets, decided off the loop as well, take their
+ * place in the same line (device-api.md §0, ordering), so that a device's PUBACKs keep the order of its
+ * PUBLISH packets whether the platform or the broker handled each.
  */
 public final class AckOrder {
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
@@ -33,5 +40,41 @@ public final class AckOrder {
             sent.complete(null);
         }));
         return ProtocolAction.NONE;
+    }
+
+    /**
+     * Carries out a decision made off the loop, such as the device platform's answer to a PUBLISH, in line with
+     * the acknowledgements: once it is made and everything before it has gone out.
+     *
+     * @param act what to do with the decision, or with the failure to make it; runs on the connection's loop
+     */
+    public <T> void then(MqttConnection conn, CompletionStage<T> decision,
+            BiConsumer<@Nullable T, @Nullable Throwable> act) {
+        CompletableFuture<T> decided = decision.toCompletableFuture();
+        if (tail.isDone() && decided.isDone()) {
+            actOn(decided, act);
+            return;
+        }
+        CompletableFuture<Void> previous = tail;
+        CompletableFuture<Void> carriedOut = new CompletableFuture<>();
+        tail = carriedOut;
+        CompletableFuture.allOf(previous, decided).whenComplete((ok, error) -> conn.onLoop(() -> {
+            try {
+                actOn(decided, act);
+            } finally {
+                carriedOut.complete(null);
+            }
+        }));
+    }
+
+    private static <T> void actOn(CompletableFuture<T> decided, BiConsumer<@Nullable T, @Nullable Throwable> act) {
+        T value;
+        try {
+            value = decided.join();
+        } catch (RuntimeException failure) {
+            act.accept(null, failure.getCause() != null ? failure.getCause() : failure);
+            return;
+        }
+        act.accept(value, null);
     }
 }
