@@ -28,7 +28,12 @@ final class Outbox {
     private final OutboundFlow flow;
     private final SessionContext context;
     private final String clientId;
-    /** Runs tasks on the session's owner: store results come back on the store's thread. */
+    /**
+     * Runs tasks on the session's owner, in a later turn of its loop. Store results come back on the store's
+     * thread, or on the caller's when the write was already complete; run there, a commit's callback would
+     * re-enter {@link #drain} while {@link #sendTracked} is still placing its message, and every message queued
+     * behind a QoS 2 message would go out ahead of it [MQTT-4.6.0-5].
+     */
     private final Executor owner;
     /** In-flight messages not sent yet, in order: the first waits for its packet id to be committed. */
     private final ArrayDeque<InflightEntry> unsent = new ArrayDeque<>();

@@ -69,7 +69,7 @@ public final class Session {
         this.owner = owner;
         this.context = context;
         this.registry = registry;
-        this.outbox = new Outbox(context, clientId, this::run);
+        this.outbox = new Outbox(context, clientId, this::runLater);
     }
 
     /** The client id that names this session. */
@@ -85,6 +85,15 @@ public final class Session {
         } else {
             current.execute(() -> run(task));
         }
+    }
+
+    /**
+     * Runs a task on the owner in a later turn of its loop, never inside the caller. Store results come back
+     * this way: a write may be complete when its stage is returned, and its callback, run at once, would
+     * re-enter the change that made the write.
+     */
+    private void runLater(Runnable task) {
+        owner.execute(() -> run(task));
     }
 
     /** Whether a client is connected. Safe to read from any thread; the answer may be stale. */

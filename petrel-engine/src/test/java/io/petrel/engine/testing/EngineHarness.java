@@ -5,6 +5,7 @@ import io.petrel.api.Message;
 import io.petrel.api.MessageProperties;
 import io.petrel.api.Principal;
 import io.petrel.api.QoS;
+import io.petrel.api.store.BrokerStore;
 import io.petrel.engine.Engine;
 import io.petrel.engine.EngineConfig;
 import io.petrel.engine.metrics.BrokerMetrics;
@@ -37,7 +38,16 @@ public final class EngineHarness {
     }
 
     public EngineHarness(EngineConfig config) {
-        this.engine = new Engine(config, loops, loops);
+        this(config, null);
+    }
+
+    /** An engine whose persistent sessions keep their state in a store, as in durable mode. */
+    public EngineHarness(BrokerStore store) {
+        this(new EngineConfig(SessionConfig.defaults(), Duration.ZERO, "test"), store);
+    }
+
+    private EngineHarness(EngineConfig config, @Nullable BrokerStore store) {
+        this.engine = new Engine(config, loops, loops, store);
     }
 
     public Engine engine() {
