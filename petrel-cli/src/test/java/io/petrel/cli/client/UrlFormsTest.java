@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.petrel.cli.InProcessCli;
 import io.petrel.cli.InProcessCli.Result;
+import io.petrel.testkit.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,14 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code localhost}, so connecting to 127.0.0.1 also shows hostname checking and {@code --insecure}.
  */
 class UrlFormsTest {
-    private static final int TCP = 22101;
-    private static final int TLS = 22102;
-    private static final int WS = 22103;
-    private static final int WSS = 22104;
-
     @TempDir
     static Path dir;
     private static Process mosquitto;
+    private static int tcp;
+    private static int tls;
+    private static int ws;
+    private static int wss;
 
     @BeforeAll
     static void startMosquitto() throws Exception {
@@ -45,19 +43,34 @@ class UrlFormsTest {
         Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
         run("openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
                 "-out", "server.pem", "-days", "2", "-extfile", "san.ext");
-        String tls = "cafile " + dir.resolve("ca.pem") + "\ncertfile " + dir.resolve("server.pem") + "\nkeyfile "
-                + dir.resolve("server.key") + "\n";
-        Files.writeString(dir.resolve("mosquitto.conf"), "per_listener_settings false\nallow_anonymous true\n"
-                // Run as root, Mosquitto would switch to its own user, which cannot read the test's temp dir.
-                + "user root\n"
-                + "listener " + TCP + " 127.0.0.1\n"
-                + "listener " + TLS + " 127.0.0.1\n" + tls
-                + "listener " + WS + " 127.0.0.1\nprotocol websockets\n"
-                + "listener " + WSS + " 127.0.0.1\nprotocol websockets\n" + tls);
-        mosquitto = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        for (int port : List.of(TCP, TLS, WS, WSS)) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> listening(port));
+        String certificates = "cafile " + dir.resolve("ca.pem") + "\ncertfile " + dir.resolve("server.pem")
+                + "\nkeyfile " + dir.resolve("server.key") + "\n";
+        // Mosquitto cannot bind port 0 and report the port, so it is given free ones; should another process
+        // take one first, Mosquitto exits and starts again on others.
+        for (int attempt = 1; mosquitto == null; attempt++) {
+            List<Integer> ports = LoopbackPorts.free(4);
+            tcp = ports.get(0);
+            tls = ports.get(1);
+            ws = ports.get(2);
+            wss = ports.get(3);
+            Files.writeString(dir.resolve("mosquitto.conf"), "per_listener_settings false\nallow_anonymous true\n"
+                    // Run as root, Mosquitto would switch to its own user, which cannot read the test's temp dir.
+                    + "user root\n"
+                    + "listener " + tcp + " 127.0.0.1\n"
+                    + "listener " + tls + " 127.0.0.1\n" + certificates
+                    + "listener " + ws + " 127.0.0.1\nprotocol websockets\n"
+                    + "listener " + wss + " 127.0.0.1\nprotocol websockets\n" + certificates);
+            Process started = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+            // It logs "running" once every listener is open, and exits if it cannot bind one.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !started.isAlive()
+                    || Files.readString(dir.resolve("mosquitto.log")).contains(" running"));
+            if (started.isAlive()) {
+                mosquitto = started;
+            } else {
+                assertThat(attempt).as("mosquitto failed to start: %s", Files.readString(dir.resolve("mosquitto.log")))
+                        .isLessThan(3);
+            }
         }
     }
 
@@ -76,15 +89,6 @@ class UrlFormsTest {
                 .as("%s: %s", String.join(" ", command), Files.readString(dir.resolve("openssl.log"))).isTrue();
     }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static void roundTrip(String url, String... tlsArgs) throws Exception {
         String topic = "url/" + url.substring(0, url.indexOf(':'));
         String[] sub = PubSubCommandTest.concat(new String[] {"sub", "-L", url, "-t", topic, "-C", "1", "-v", "-q", "1",
@@ -101,29 +105,29 @@ class UrlFormsTest {
 
     @Test
     void mqttUrl() throws Exception {
-        roundTrip("mqtt://localhost:" + TCP);
+        roundTrip("mqtt://localhost:" + tcp);
     }
 
     @Test
     void mqttsUrlWithTheCaFile() throws Exception {
-        roundTrip("mqtts://localhost:" + TLS, "--cafile", dir.resolve("ca.pem").toString());
+        roundTrip("mqtts://localhost:" + tls, "--cafile", dir.resolve("ca.pem").toString());
     }
 
     @Test
     void wsUrlWithItsPath() throws Exception {
-        roundTrip("ws://localhost:" + WS + "/mqtt");
+        roundTrip("ws://localhost:" + ws + "/mqtt");
     }
 
     @Test
     void wssUrlWithTheCaFile() throws Exception {
-        roundTrip("wss://localhost:" + WSS, "--cafile", dir.resolve("ca.pem").toString());
+        roundTrip("wss://localhost:" + wss, "--cafile", dir.resolve("ca.pem").toString());
     }
 
     @Test
     void benchRunsOverWebSocketAndTls() throws Exception {
         String ca = dir.resolve("ca.pem").toString();
-        for (String url : List.of("ws://localhost:" + WS + "/mqtt", "wss://localhost:" + WSS,
-                "mqtts://localhost:" + TLS)) {
+        for (String url : List.of("ws://localhost:" + ws + "/mqtt", "wss://localhost:" + wss,
+                "mqtts://localhost:" + tls)) {
             String base = "bench/" + url.substring(0, url.indexOf(':'));
             Result bench = InProcessCli.run("bench", "fanin", "-L", url, "--cafile", ca, "-c", "2", "-n", "20", "-q", "1",
                     "-t", base + "/%i", "-f", base + "/#", "--json", "--quiet", "-d", "120");
@@ -137,19 +141,19 @@ class UrlFormsTest {
 
     @Test
     void anUntrustedCertificateExitsWith3AndSaysTlsFailed() {
-        Result pub = InProcessCli.run("pub", "-L", "mqtts://localhost:" + TLS, "-t", "x", "-m", "y");
+        Result pub = InProcessCli.run("pub", "-L", "mqtts://localhost:" + tls, "-t", "x", "-m", "y");
 
         assertThat(pub.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
-        assertThat(pub.err()).startsWith("petrel pub: cannot connect to mqtts://localhost:" + TLS + ": TLS failed")
+        assertThat(pub.err()).startsWith("petrel pub: cannot connect to mqtts://localhost:" + tls + ": TLS failed")
                 .doesNotContain("\tat ");
     }
 
     @Test
     void aCertificateForAnotherNameIsRefusedUnlessInsecure() {
         String ca = dir.resolve("ca.pem").toString();
-        Result strict = InProcessCli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(TLS), "--cafile", ca, "-t", "x",
+        Result strict = InProcessCli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(tls), "--cafile", ca, "-t", "x",
                 "-m", "y");
-        Result insecure = InProcessCli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(TLS), "--cafile", ca, "--insecure",
+        Result insecure = InProcessCli.run("pub", "-h", "127.0.0.1", "-p", Integer.toString(tls), "--cafile", ca, "--insecure",
                 "-t", "x", "-m", "y");
 
         assertThat(strict.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);

@@ -36,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * messages come back, and session expiry keeps counting while the server is down.
  */
 class CrashRecoveryIT {
-    /** A fixed port from Petrel's test range, so that the restarted server is where the clients were. */
-    private static final int PORT = 23883;
     private static final int PER_PUBLISHER = 20_000;
     private static final int WINDOW = 64;
 
@@ -51,6 +49,8 @@ class CrashRecoveryIT {
     private final Set<String> ackedQos1 = ConcurrentHashMap.newKeySet();
     private final Set<String> ackedQos2 = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean publishing = new AtomicBoolean(true);
+    /** The port the first server got; the restarted one takes it again, since the clients stay with it. */
+    private int port;
 
     @AfterEach
     void stopServers() throws InterruptedException {
@@ -146,7 +146,7 @@ class CrashRecoveryIT {
         Path log = dataDir.resolve("server-" + servers.size() + ".log");
         Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-Xmx512m",
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                CrashServerMain.class.getName(), dataDir.resolve("data").toString(), Integer.toString(PORT))
+                CrashServerMain.class.getName(), dataDir.resolve("data").toString(), Integer.toString(port))
                 .redirectError(log.toFile()).start();
         servers.add(server);
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
@@ -154,18 +154,19 @@ class CrashRecoveryIT {
         // Log lines may come first; the server ends the wait either way, by getting ready or by exiting.
         List<String> output = new ArrayList<>();
         String line;
-        while ((line = out.readLine()) != null && !line.equals("ready")) {
+        while ((line = out.readLine()) != null && !line.startsWith("ready ")) {
             output.add(line);
         }
         assertThat(line).as("server output:%n%s%nits log:%n%s", String.join("\n", output),
-                Files.exists(log) ? Files.readString(log) : "").isEqualTo("ready");
+                Files.exists(log) ? Files.readString(log) : "").startsWith("ready ");
+        port = Integer.parseInt(line.substring("ready ".length()));
         Thread.ofPlatform().daemon().start(() -> out.lines().forEach(ignored -> { }));
         return server;
     }
 
     private Mqtt5AsyncClient subscriber(String id, String filter, MqttQos qos, Map<String, AtomicInteger> received) {
         Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier(id).serverHost("127.0.0.1")
-                .serverPort(PORT).buildAsync();
+                .serverPort(port).buildAsync();
         client.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL, publish -> received
                 .computeIfAbsent(new String(publish.getPayloadAsBytes(), StandardCharsets.UTF_8),
                         key -> new AtomicInteger()).incrementAndGet());
@@ -182,7 +183,7 @@ class CrashRecoveryIT {
 
     private Thread publisher(String id, String prefix, MqttQos qos, Set<String> acked) {
         Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier(id).serverHost("127.0.0.1")
-                .serverPort(PORT).buildAsync();
+                .serverPort(port).buildAsync();
         client.connect().join();
         return Thread.ofPlatform().name(id).start(() -> {
             Semaphore window = new Semaphore(WINDOW);
@@ -207,7 +208,7 @@ class CrashRecoveryIT {
     }
 
     private static Mqtt5BlockingClient blocking(String id) {
-        return MqttClient.builder().useMqttVersion5().identifier(id).serverHost("127.0.0.1").serverPort(PORT)
+        return MqttClient.builder().useMqttVersion5().identifier(id).serverHost("127.0.0.1").serverPort(port)
                 .buildBlocking();
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * A durable Petrel server in a process of its own, for tests that kill it with {@code kill -9}. Arguments: the
- * data directory and the port; no HTTP server. Prints {@code ready} once it accepts clients, and runs until its
- * input ends or it is killed.
+ * data directory and the port, 0 for any free one; no HTTP server. Prints {@code ready} and the port once it
+ * accepts clients, and runs until its input ends or it is killed.
  */
 public final class CrashServerMain {
     private CrashServerMain() {
@@ -27,7 +27,7 @@ public final class CrashServerMain {
                 .withListeners(List.of(ListenerConfig.tcp("tcp", "127.0.0.1", Integer.parseInt(args[1]))))
                 .withHttp(HttpConfig.disabled());
         PetrelServer server = PetrelServer.builder().config(config).start();
-        System.out.println("ready");
+        System.out.println("ready " + server.mqttAddress().getPort());
         System.out.flush();
         while (System.in.read() >= 0) {
             // Runs until the test closes our input or kills us.

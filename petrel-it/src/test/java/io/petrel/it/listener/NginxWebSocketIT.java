@@ -9,9 +9,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.petrel.mqtt.listener.ListenerConfig;
 import io.petrel.mqtt.listener.ListenerType;
 import io.petrel.testkit.EmbeddedPetrel;
+import io.petrel.testkit.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,13 +48,24 @@ class NginxWebSocketIT {
                 .withTrustedProxies(List.of("127.0.0.1"));
         petrel = EmbeddedPetrel.start(b -> b.config(EmbeddedPetrel.testConfig().withListeners(List.of(ws)))
                 .authenticator(AUTH));
-        nginxPort = freePort();
-        Path conf = dir.resolve("nginx.conf");
-        Files.writeString(conf, config(nginxPort, petrel.port("ws")));
-        nginx = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", conf.toString(),
-                "-e", dir.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> accepts(nginxPort));
+        // nginx cannot bind port 0 and report the port, so it is given a free one; should another process take
+        // it first, nginx exits and starts again on another.
+        for (int attempt = 1; nginx == null; attempt++) {
+            int port = LoopbackPorts.free();
+            Path conf = dir.resolve("nginx.conf");
+            Files.writeString(conf, config(port, petrel.port("ws")));
+            Process started = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", conf.toString(),
+                    "-e", dir.resolve("error.log").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !started.isAlive() || accepts(port));
+            if (started.isAlive()) {
+                nginx = started;
+                nginxPort = port;
+            } else {
+                assertThat(attempt).as("nginx failed to start: %s", Files.readString(dir.resolve("error.log")))
+                        .isLessThan(3);
+            }
+        }
     }
 
     @AfterAll
@@ -98,21 +108,6 @@ class NginxWebSocketIT {
                     }
                 }
                 """.formatted(d, listen, upstream);
-    }
-
-    /** A free port in the range this project's fixed-port servers use; nginx cannot be told to pick one. */
-    private static int freePort() throws IOException {
-        int offset = (int) (ProcessHandle.current().pid() % 900);
-        for (int i = 0; i < 1000; i++) {
-            int port = 21_000 + (offset + i) % 1000;
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.bind(new InetSocketAddress(EmbeddedPetrel.HOST, port));
-                return port;
-            } catch (IOException taken) {
-                // try the next one
-            }
-        }
-        throw new IOException("no free port in 21000-21999");
     }
 
     private static boolean accepts(int port) {
