@@ -207,7 +207,7 @@ class CrashRecoveryIT {
         });
     }
 
-    private static Mqtt5BlockingClient blocking(String id) {
+    private Mqtt5BlockingClient blocking(String id) {
         return MqttClient.builder().useMqttVersion5().identifier(id).serverHost("127.0.0.1").serverPort(port)
                 .buildBlocking();
     }
