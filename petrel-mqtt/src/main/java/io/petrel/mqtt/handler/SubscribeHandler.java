@@ -56,12 +56,8 @@ public final class SubscribeHandler {
         DeviceLink device = conn.device();
         DeviceSubscriptions forPlatform = device != null ? new DeviceSubscriptions() : null;
         for (MqttTopicSubscription request : requested) {
+            // Reserved bits of the options, MQTT 3's included, never get here: see RawPacketCheck.
             MqttSubscriptionOption option = request.option();
-            if (!v5 && (option.isNoLocal() || option.isRetainAsPublished()
-                    || option.retainHandling() != MqttSubscriptionOption.RetainedHandlingPolicy.SEND_AT_SUBSCRIBE)) {
-                // MQTT 3.1.1 [MQTT-3-8.3-4] (so numbered there): the upper bits of the QoS byte are reserved.
-                return ProtocolAction.disconnect(ProtocolError.MALFORMED_PACKET);
-            }
             if (forPlatform != null && DeviceSubscriptions.forPlatform(conn, client, request.topicFilter())) {
                 forPlatform.add(codes, request.topicFilter(), option.qos().value());
                 continue;

@@ -31,8 +31,14 @@ public final class HandlerNames {
     public static final String TRAFFIC = "traffic";
     /** Closes connections that send no CONNECT in time, then enforces keep alive. */
     public static final String IDLE = "idle";
+    /** Cuts the byte stream into whole packets by their fixed header. */
+    public static final String FRAMER = "mqttFramer";
+    /** Hands the decoder one packet; a packet it cannot finish within its own bytes is malformed. */
+    public static final String FRAME_GUARD = "mqttFrameGuard";
     /** Decodes MQTT packets with Petrel's limits. */
     public static final String DECODER = "mqttDecoder";
+    /** Turns a packet the decoder accepted but the frame guard found at fault into a decode failure. */
+    public static final String DECODE_CHECK = "mqttDecodeCheck";
     /** Encodes MQTT packets. */
     public static final String ENCODER = "mqttEncoder";
     /** Hands packets to the protocol handlers. */

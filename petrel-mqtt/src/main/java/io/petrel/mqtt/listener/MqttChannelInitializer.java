@@ -15,6 +15,8 @@ import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.petrel.engine.metrics.BrokerMetrics;
+import io.petrel.mqtt.framing.FrameGuard;
+import io.petrel.mqtt.framing.PacketFramer;
 import io.petrel.mqtt.handler.PacketDispatcher;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import io.petrel.mqtt.protocol.ProtocolContext;
@@ -105,11 +107,17 @@ final class MqttChannelInitializer extends ChannelInitializer<Channel> {
         }
         pipeline.addLast(HandlerNames.TRAFFIC, traffic);
         pipeline.addLast(HandlerNames.IDLE, new IdleStateHandler(limits.connectTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
+        // The decoder gets one whole packet at a time, so that no length inside a packet makes it wait for bytes
+        // that belong to no packet; the guard on both sides of it turns such a wait into a malformed packet.
+        FrameGuard guard = new FrameGuard();
+        pipeline.addLast(HandlerNames.FRAMER, new PacketFramer(limits.maxPacketSize()));
+        pipeline.addLast(HandlerNames.FRAME_GUARD, guard);
         // The codec's own defaults (8 KB packets, 23-character ids) are far below what brokers accept. Strict
         // UTF-8 is asked for by name: every string that is not well-formed or holds U+0000 is then a malformed
         // packet [MQTT-1.5.4-1] [MQTT-1.5.4-2], and the protocol layer relies on that.
         pipeline.addLast(HandlerNames.DECODER,
                 new MqttDecoder(limits.maxPacketSize(), limits.maxClientIdLength(), true));
+        pipeline.addLast(HandlerNames.DECODE_CHECK, guard.decoded());
         pipeline.addLast(HandlerNames.ENCODER, MqttEncoder.INSTANCE);
         pipeline.addLast(HandlerNames.DISPATCHER, new PacketDispatcher(protocol, config.name()));
     }

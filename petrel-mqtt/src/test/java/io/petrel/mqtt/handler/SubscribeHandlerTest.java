@@ -99,7 +99,7 @@ class SubscribeHandlerTest {
 
             assertThat(channel.read()).isNull();
             assertThat(channel.isOpen()).isFalse();
-            assertThat(channel.metrics().closedCount("MALFORMED_PACKET")).isEqualTo(1);
+            assertThat(channel.metrics().closedCount("RESERVED_FLAGS")).isEqualTo(1);
         }
     }
 

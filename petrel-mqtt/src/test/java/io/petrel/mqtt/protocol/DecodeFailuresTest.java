@@ -6,6 +6,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.petrel.mqtt.framing.PacketFault;
+import io.petrel.mqtt.framing.PacketFaultException;
 import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,6 +76,22 @@ class DecodeFailuresTest {
         EmbeddedChannel channel = new EmbeddedChannel(new MqttDecoder(32, 23));
         assertThat(failure(channel, expanded)).as(what).isEqualTo(ProtocolError.PACKET_TOO_LARGE);
         channel.finishAndReleaseAll();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        TRUNCATED                     | TRUNCATED_PACKET     | 0x81
+        PROPERTY_LENGTH               | MALFORMED_PACKET     | 0x81
+        # §2.2.2.2
+        PROPERTY_NOT_ALLOWED          | PROPERTY_NOT_ALLOWED | 0x81
+        DUPLICATE_PROPERTY            | DUPLICATE_PROPERTY   | 0x82
+        # [MQTT-3.8.3-5]
+        SUBSCRIPTION_OPTIONS_RESERVED | RESERVED_FLAGS       | 0x81
+        """)
+    void namesWhatTheFramingStagesFound(PacketFault fault, ProtocolError expected, String reasonCode) {
+        ProtocolError error = DecodeFailures.classify(new PacketFaultException(fault));
+        assertThat(error).isEqualTo(expected);
+        assertThat(error.reasonCode()).isEqualTo(Integer.decode(reasonCode));
     }
 
     private static ProtocolError classify(String... packets) {
