@@ -181,5 +181,16 @@ public final class MqttBytes {
             bytes.varInt(0x26).string(name).string(value);
             return this;
         }
+
+        /** Bytes as they are, such as an identifier no property has or a value cut short. */
+        public Properties raw(byte[] encoded) {
+            bytes.raw(encoded);
+            return this;
+        }
+
+        /** The properties written so far, without their length. */
+        public byte[] bytes() {
+            return bytes.bytes();
+        }
     }
 }

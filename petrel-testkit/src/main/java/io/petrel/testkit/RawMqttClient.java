@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A client that speaks MQTT in exact bytes over a real TCP connection, for tests that send what no library
@@ -134,6 +135,37 @@ public final class RawMqttClient implements AutoCloseable {
         return packet.toByteArray();
     }
 
+    /**
+     * The exact bytes of the next packet from the server, or empty if the server closes the connection (or
+     * resets it) before it begins another: the one read that tells an answer from a close without waiting
+     * twice.
+     *
+     * @throws AssertionError if the server neither sends a packet nor closes in time, or closes in the middle
+     *         of a packet
+     */
+    public Optional<byte[]> nextPacketOrClose() {
+        long deadline = System.nanoTime() + wait.toNanos();
+        int first = readByteOrEnd(deadline);
+        if (first < 0) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream packet = new ByteArrayOutputStream();
+        packet.write(first);
+        int remaining = 0;
+        int multiplier = 1;
+        int digit;
+        do {
+            digit = readByte(deadline);
+            packet.write(digit);
+            remaining += (digit & 0x7F) * multiplier;
+            multiplier *= 128;
+        } while ((digit & 0x80) != 0 && multiplier <= 128 * 128 * 128);
+        for (int i = 0; i < remaining; i++) {
+            packet.write(readByte(deadline));
+        }
+        return Optional.of(packet.toByteArray());
+    }
+
     /** Reads the next packet and fails unless its bytes are exactly these, given in hex. */
     public void expect(String hex) {
         String actual = MqttBytes.hex(readPacket());
@@ -216,6 +248,20 @@ public final class RawMqttClient implements AutoCloseable {
             throw new AssertionError("no packet from the server within " + wait);
         } catch (SocketException e) {
             throw new AssertionError("the connection was reset instead of a packet: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next byte, or -1 if the server closed or reset the connection first. */
+    private int readByteOrEnd(long deadline) {
+        try {
+            setTimeout(deadline);
+            return in.read();
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("neither a packet nor a close from the server within " + wait);
+        } catch (SocketException e) {
+            return -1;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
