@@ -22,6 +22,16 @@ public sealed interface Result<T> {
         return new Failed<>(Problem.of(format, args));
     }
 
+    /** A failure because something the request names does not exist. */
+    static <T> Result<T> notFound(String format, Object... args) {
+        return new Failed<>(Problem.notFound(format, args));
+    }
+
+    /** A failure because the request clashes with what exists. */
+    static <T> Result<T> conflict(String format, Object... args) {
+        return new Failed<>(Problem.conflict(format, args));
+    }
+
     /** Whether there is a value. */
     default boolean isOk() {
         return this instanceof Ok;

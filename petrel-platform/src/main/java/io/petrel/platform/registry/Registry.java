@@ -50,7 +50,7 @@ public final class Registry {
             return Result.fail("the telemetry retention must not be negative");
         }
         if (store.findOrganization(id).isPresent()) {
-            return Result.fail("organization '%s' already exists", id);
+            return Result.conflict("organization '%s' already exists", id);
         }
         Organization organization = new Organization(id, name.isBlank() ? id : name.strip(), telemetryTtlMillis,
                 clock.millis());
@@ -59,26 +59,59 @@ public final class Registry {
         return Result.ok(organization);
     }
 
-    /** Sets how long an organization's telemetry is kept; 0 keeps it forever. */
-    public Result<Organization> setRetention(String id, long telemetryTtlMillis) {
-        if (telemetryTtlMillis < 0) {
+    /** Renames an organization, or changes how long its telemetry is kept; a null leaves that as it is. */
+    public Result<Organization> updateOrganization(String id, @Nullable String name,
+            @Nullable Long telemetryTtlMillis) {
+        if (telemetryTtlMillis != null && telemetryTtlMillis < 0) {
             return Result.fail("the telemetry retention must not be negative");
         }
+        if (name != null && name.isBlank()) {
+            return Result.fail("an organization name must not be blank");
+        }
         return store.findOrganization(id).<Result<Organization>>map(org -> {
-            Organization updated = new Organization(org.id(), org.name(), telemetryTtlMillis, org.createdAtMillis());
+            Organization updated = new Organization(org.id(), name == null ? org.name() : name.strip(),
+                    telemetryTtlMillis == null ? org.telemetryTtlMillis() : telemetryTtlMillis, org.createdAtMillis());
             store.saveOrganization(updated);
             return Result.ok(updated);
-        }).orElseGet(() -> Result.fail("no organization '%s'", id));
+        }).orElseGet(() -> Result.notFound("no organization '%s'", id));
+    }
+
+    /**
+     * Deletes an organization that has no devices left, with its device profiles.
+     *
+     * @return the deleted organization, or why it was not deleted
+     */
+    public Result<Organization> deleteOrganization(String id) {
+        Optional<Organization> organization = store.findOrganization(id);
+        if (organization.isEmpty()) {
+            return Result.notFound("no organization '%s'", id);
+        }
+        long devices = store.countDevices(id);
+        if (devices > 0) {
+            return Result.conflict("organization '%s' still has %d device(s); delete them first", id, devices);
+        }
+        for (DeviceProfile profile : store.listProfiles(id)) {
+            store.deleteProfile(profile.id());
+        }
+        if (!store.deleteOrganization(id)) {
+            return Result.conflict("organization '%s' gained a device or profile while it was being deleted", id);
+        }
+        return Result.ok(organization.get());
     }
 
     public Optional<Organization> organization(String id) {
         return store.findOrganization(id);
     }
 
+    /** Every organization, by id. */
+    public List<Organization> organizations() {
+        return store.listOrganizations();
+    }
+
     /** Creates a device profile. */
     public Result<DeviceProfile> createProfile(NewProfile request) {
         if (store.findOrganization(request.organization()).isEmpty()) {
-            return Result.fail("no organization '%s'", request.organization());
+            return Result.notFound("no organization '%s'", request.organization());
         }
         Result<String> name = RegistryNames.name("profile", request.name());
         if (!name.isOk()) {
@@ -92,7 +125,7 @@ public final class Registry {
                 request.payloadType(), request.provisionStrategy(), provisioning ? request.provisionKey() : null,
                 provisioning ? request.provisionSecret() : null, clock.millis());
         return store.saveProfile(profile) ? Result.ok(profile)
-                : Result.fail("the profile name '%s' or its provisioning key is already used", name.value());
+                : Result.conflict("the profile name '%s' or its provisioning key is already used", name.value());
     }
 
     public Optional<DeviceProfile> profile(UUID id) {
@@ -102,7 +135,7 @@ public final class Registry {
     /** Creates a device with a generated access token. */
     public Result<Device> createDevice(NewDevice request) {
         if (store.findOrganization(request.organization()).isEmpty()) {
-            return Result.fail("no organization '%s'", request.organization());
+            return Result.notFound("no organization '%s'", request.organization());
         }
         Result<String> name = RegistryNames.name("device", request.name());
         if (!name.isOk()) {
@@ -121,7 +154,7 @@ public final class Registry {
         Device device = new Device(UUID.randomUUID(), request.organization(), name.value(), type,
                 profile.get().id(), request.gateway(), info.value(), clock.millis());
         if (!store.saveDevice(device)) {
-            return Result.fail("a device named '%s' already exists", name.value());
+            return Result.conflict("a device named '%s' already exists", name.value());
         }
         DeviceCredentials token = CredentialsFactory
                 .build(device.id(), new CredentialsSpec.AccessToken(CredentialsFactory.randomToken())).value();
@@ -133,7 +166,7 @@ public final class Registry {
     public Result<Device> updateDevice(Device changed) {
         Optional<Device> existing = store.findDevice(changed.id());
         if (existing.isEmpty()) {
-            return Result.fail("no device %s", changed.id());
+            return Result.notFound("no device %s", changed.id());
         }
         Result<String> name = RegistryNames.name("device", changed.name());
         Result<String> info = name.then(n -> additionalInfo(changed.additionalInfo()));
@@ -144,7 +177,7 @@ public final class Registry {
         Device device = new Device(old.id(), old.organization(), name.value(), changed.type(), old.profileId(),
                 changed.gateway(), info.value(), old.createdAtMillis());
         if (!store.saveDevice(device)) {
-            return Result.fail("a device named '%s' already exists", name.value());
+            return Result.conflict("a device named '%s' already exists", name.value());
         }
         if (!old.name().equals(device.name()) || old.gateway() != device.gateway()) {
             // Sessions carry the name and gateway flag they logged in with: they must log in again.
@@ -175,14 +208,14 @@ public final class Registry {
     public Result<DeviceCredentials> setCredentials(UUID deviceId, CredentialsSpec spec) {
         Optional<Device> device = store.findDevice(deviceId);
         if (device.isEmpty()) {
-            return Result.fail("no device %s", deviceId);
+            return Result.notFound("no device %s", deviceId);
         }
         Result<DeviceCredentials> built = CredentialsFactory.build(deviceId, spec);
         if (!built.isOk()) {
             return built;
         }
         if (!store.saveCredentials(built.value())) {
-            return Result.fail("these credentials are already used by another device");
+            return Result.conflict("these credentials are already used by another device");
         }
         listeners.forEach(listener -> listener.deviceInvalidated(device.get(), false));
         return built;

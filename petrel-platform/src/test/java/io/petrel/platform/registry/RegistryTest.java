@@ -7,6 +7,7 @@ import io.petrel.api.store.platform.Device;
 import io.petrel.api.store.platform.DeviceCredentials;
 import io.petrel.api.store.platform.PayloadType;
 import io.petrel.api.store.platform.ProvisionStrategy;
+import io.petrel.platform.Problem;
 import io.petrel.platform.memory.InMemoryRegistryStore;
 import io.petrel.platform.testing.ManualTime;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,44 @@ class RegistryTest {
         assertThat(registry.createOrganization("Acme", "x", 0).isOk()).as("namespace names are lower case").isFalse();
         assertThat(registry.createOrganization("", "x", 0).isOk()).isFalse();
         assertThat(registry.createOrganization("ok", "x", -1).isOk()).isFalse();
+    }
+
+    @Test
+    void problemsSayWhetherSomethingIsMissingTakenOrInvalid() {
+        device("pump");
+        assertThat(registry.createOrganization("acme", "again", 0).problem().kind()).isEqualTo(Problem.Kind.CONFLICT);
+        assertThat(registry.createDevice(NewDevice.named("acme", "pump")).problem().kind())
+                .isEqualTo(Problem.Kind.CONFLICT);
+        assertThat(registry.createDevice(NewDevice.named("nowhere", "x")).problem().kind())
+                .isEqualTo(Problem.Kind.NOT_FOUND);
+        assertThat(registry.createDevice(NewDevice.named("acme", "a/b")).problem().kind())
+                .isEqualTo(Problem.Kind.INVALID);
+        assertThat(registry.setCredentials(UUID.randomUUID(), new CredentialsSpec.AccessToken("t")).problem().kind())
+                .isEqualTo(Problem.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void anOrganizationIsRenamedAndItsRetentionChangedSeparately() {
+        assertThat(registry.updateOrganization("acme", "Acme Corp", null).value().telemetryTtlMillis()).isZero();
+        assertThat(registry.updateOrganization("acme", null, 86_400_000L).value())
+                .extracting(o -> o.name(), o -> o.telemetryTtlMillis()).containsExactly("Acme Corp", 86_400_000L);
+        assertThat(registry.organization("acme").orElseThrow().createdAtMillis()).isEqualTo(1_000);
+        assertThat(registry.updateOrganization("acme", " ", null).isOk()).isFalse();
+        assertThat(registry.updateOrganization("acme", null, -1L).isOk()).isFalse();
+        assertThat(registry.updateOrganization("nowhere", "x", null).problem().kind())
+                .isEqualTo(Problem.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void anOrganizationIsDeletedWithItsProfilesOnlyOnceItHasNoDevices() {
+        Device pump = device("pump");
+        assertThat(registry.deleteOrganization("acme").problem().kind()).isEqualTo(Problem.Kind.CONFLICT);
+        registry.deleteDevice(pump.id());
+        assertThat(registry.deleteOrganization("acme").value().id()).isEqualTo("acme");
+        assertThat(registry.organization("acme")).isEmpty();
+        assertThat(store.listProfiles("acme")).isEmpty();
+        assertThat(registry.deleteOrganization("acme").problem().kind()).isEqualTo(Problem.Kind.NOT_FOUND);
+        assertThat(registry.createOrganization("acme", "Acme again", 0).isOk()).as("the id is free again").isTrue();
     }
 
     @Test

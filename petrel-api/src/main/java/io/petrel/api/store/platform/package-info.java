@@ -2,7 +2,8 @@
  * Where the device platform keeps its data: the registry of organizations, device profiles, devices and
  * their credentials ({@link io.petrel.api.store.platform.RegistryStore}), attributes in three scopes
  * ({@link io.petrel.api.store.platform.AttributeStore}) and telemetry time series with their latest values
- * ({@link io.petrel.api.store.platform.TelemetryStore}). Storage engines implement these interfaces; the
+ * ({@link io.petrel.api.store.platform.TelemetryStore}), and the REST API's keys
+ * ({@link io.petrel.api.store.platform.ApiKeyStore}). Storage engines implement these interfaces; the
  * platform uses them. Everything here is a plain record.
  *
  * <p>Unlike the broker store, these calls are synchronous and may block on I/O: the platform calls them from
