@@ -1,6 +1,7 @@
 package io.petrel.security;
 
 import com.nimbusds.jose.jwk.ECKey;
+import io.petrel.api.Principal;
 import io.petrel.api.auth.Authenticator;
 import io.petrel.api.auth.Authorizer;
 import io.petrel.api.limit.ClientLimits;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +59,7 @@ public final class Security implements AutoCloseable {
     private final List<WatchedFile<?>> watched = new ArrayList<>();
     private final @Nullable WatchedFile<Revocations> revocations;
     private final @Nullable TokenCodec tokens;
+    private final @Nullable PasswordAuthenticator passwords;
     private final Path revocationFile;
     private final InstantSource clock;
     private final ConnectGuard guard;
@@ -95,9 +98,12 @@ public final class Security implements AutoCloseable {
         }
         links.add(deviceSlot);
         if (config.passwordFile() != null) {
-            WatchedFile<PasswordFile> passwords = watch(config.passwordFile(), PasswordFile::read);
-            passwords.get().problems().forEach(problem -> LOG.warn("{}: {}", config.passwordFile(), problem));
-            links.add(new PasswordAuthenticator(passwords, organizations, executor));
+            WatchedFile<PasswordFile> file = watch(config.passwordFile(), PasswordFile::read);
+            file.get().problems().forEach(problem -> LOG.warn("{}: {}", config.passwordFile(), problem));
+            this.passwords = new PasswordAuthenticator(file, organizations, executor);
+            links.add(passwords);
+        } else {
+            this.passwords = null;
         }
         links.add(new AnonymousAuthenticator(anonymousListeners));
         this.guard = new ConnectGuard(new AuthenticatorChain(links), config.guard(), clock, metrics);
@@ -183,6 +189,17 @@ public final class Security implements AutoCloseable {
     /** Live connections of each organization. */
     public Map<String, Integer> connectionsByOrganization() {
         return limits.connectionsByOrganization();
+    }
+
+    /**
+     * The principal of a password-file user whose password matches, for logins other than MQTT's (the REST
+     * API's). Slow on purpose, like every password check: call it off the event loops.
+     *
+     * @return the principal, or empty if the user is unknown, the password wrong, or there is no password file
+     */
+    public Optional<Principal> checkPassword(String user, byte[] password) {
+        PasswordAuthenticator file = passwords;
+        return file == null ? Optional.empty() : Optional.ofNullable(file.verify(user, password));
     }
 
     /** Signs and verifies org tokens, or null when tokens are off. */

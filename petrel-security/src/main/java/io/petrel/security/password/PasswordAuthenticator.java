@@ -9,6 +9,7 @@ import io.petrel.security.Organizations;
 import io.petrel.security.WatchedFile;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Users and passwords from a {@code mosquitto_passwd} file. It answers only CONNECTs that carry a user name;
@@ -39,13 +40,25 @@ public final class PasswordAuthenticator implements Authenticator {
     }
 
     private AuthResult check(String user, byte[] password) {
+        Principal principal = verify(user, password);
+        if (principal == null) {
+            return AuthResult.refuse(AuthResult.Refusal.BAD_CREDENTIALS,
+                    file.get().get(user) == null ? "unknown user " + user : "wrong password for " + user);
+        }
+        return AuthResult.accept(principal);
+    }
+
+    /**
+     * The principal of a user whose password matches, or null. It takes as long for an unknown user as for a
+     * known one, so that timing does not tell which users exist. Slow on purpose: call it off the event loops.
+     */
+    public @Nullable Principal verify(String user, byte @Nullable [] password) {
         PasswordHash hash = file.get().get(user);
         boolean matches = (hash != null ? hash : DECOY).matches(password != null ? password : new byte[0]);
         if (hash == null || !matches) {
-            return AuthResult.refuse(AuthResult.Refusal.BAD_CREDENTIALS,
-                    hash == null ? "unknown user " + user : "wrong password for " + user);
+            return null;
         }
         Principal principal = new Principal(user, organizations.ofUser(user));
-        return AuthResult.accept(organizations.isOperator(user) ? principal.asOperator() : principal);
+        return organizations.isOperator(user) ? principal.asOperator() : principal;
     }
 }
