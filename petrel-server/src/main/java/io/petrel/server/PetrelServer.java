@@ -17,12 +17,15 @@ import io.petrel.mqtt.transport.tls.TlsConfig;
 import io.petrel.mqtt.transport.tls.TlsSetupException;
 import io.petrel.platform.DevicePlatform;
 import io.petrel.platform.PlatformStores;
+import io.petrel.platform.memory.InMemoryApiKeyStore;
 import io.petrel.security.Security;
 import io.petrel.server.devices.DeviceHost;
 import io.petrel.server.http.HealthRoutes;
 import io.petrel.server.http.HttpRoutes;
 import io.petrel.server.http.HttpServer;
 import io.petrel.server.http.MetricsRoutes;
+import io.petrel.server.rest.RestApi;
+import io.petrel.server.rest.resources.RestWiring;
 import io.petrel.server.metrics.PetrelMeters;
 import io.petrel.server.store.BrokerStores;
 import io.petrel.server.store.Durability;
@@ -139,6 +142,11 @@ public final class PetrelServer implements AutoCloseable {
                 List<HttpRoutes> routes = new ArrayList<>();
                 routes.add(new HealthRoutes(() -> running, this::healthDetails));
                 routes.add(new MetricsRoutes(meters, petrelMeters::refresh));
+                if (devices != null) {
+                    routes.add(restApi(config, devices, clock));
+                } else {
+                    LOG.info("REST API off: it manages the device platform, which is off (devices.enabled: false)");
+                }
                 routes.addAll(extraRoutes);
                 http = HttpServer.start(config.http(), routes);
             }
@@ -163,6 +171,16 @@ public final class PetrelServer implements AutoCloseable {
         LOG.info("Petrel {} started; state: {}", PetrelVersion.get(),
                 store == null ? "memory only" : "durable in " + store.describe());
         logLimits(config);
+    }
+
+    private RestApi restApi(ServerConfig config, DeviceHost devices, InstantSource clock) {
+        try {
+            return RestWiring.api(config.http().api(), devices.platform(), security, new InMemoryApiKeyStore(),
+                    meters, clock, config.dataDir(), PetrelVersion.get());
+        } catch (IOException e) {
+            throw new ServerStartException("cannot set up the REST API's admin password in " + config.dataDir()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private static DevelopmentCertificates.@Nullable CertificateFiles developmentCertificates(ServerConfig config,
@@ -285,6 +303,11 @@ public final class PetrelServer implements AutoCloseable {
     /** The HTTP server's address, or null when it is off. */
     public @Nullable InetSocketAddress httpAddress() {
         return http != null ? http.address() : null;
+    }
+
+    /** What the HTTP server serves, as {@code "GET /path"} lines; empty when it is off. */
+    public List<String> httpEndpoints() {
+        return http != null ? http.endpoints() : List.of();
     }
 
     /** The development certificate files, if a TLS listener uses them; else null. */
@@ -417,7 +440,7 @@ public final class PetrelServer implements AutoCloseable {
             return this;
         }
 
-        /** More HTTP routes, such as the REST API's, served beside {@code /health} and {@code /metrics}. */
+        /** More HTTP routes, served beside {@code /health}, {@code /metrics} and the REST API. */
         public Builder routes(HttpRoutes value) {
             this.routes.add(value);
             return this;

@@ -227,10 +227,20 @@ public final class ConfigKeys {
                     + "limit.");
 
     public static final Key<Boolean> HTTP_ENABLED = Key.bool("http.enabled", true,
-            "Whether the HTTP server (/health, /metrics, later the REST API and console) runs.");
+            "Whether the HTTP server (/health, /metrics, the REST API under /api/v1) runs.");
     public static final Key<String> HTTP_BIND = Key.string("http.bind", "127.0.0.1", "Address the HTTP server binds.");
     public static final Key<Integer> HTTP_PORT = Key.integer("http.port", 8080, 0, 65_535,
             "Port of the HTTP server; 0 picks a free one.");
+    public static final Key<String> API_ADMIN_USER = Key.string("http.api.admin-user", "admin",
+            "User name of the REST API admin of the configuration, who acts in every organization.");
+    public static final Key<String> API_ADMIN_PASSWORD = Key.string("http.api.admin-password", null,
+            "That admin's password: a mosquitto_passwd hash ($7$... from `petrel passwd`) or plain text. Without "
+                    + "it and without http.api.admins, a password is generated in <data-dir>/api-admin-password.");
+    public static final Key<List<String>> API_ADMINS = Key.strings("http.api.admins", List.of(),
+            "Users of auth.password-file who may log in to the REST API: operators (auth.operators) act in every "
+                    + "organization, the others in their own.");
+    public static final Key<Duration> API_SESSION_TTL = Key.duration("http.api.session-ttl", Duration.ofHours(12),
+            Duration.ofMinutes(1), Duration.ofDays(30), "How long a REST API login's session token is valid.");
     public static final Key<Durability> STORE_DURABILITY = Key.choice("store.durability", Durability.class,
             Durability.DURABLE, "durable: PUBACK, PUBREC and the CONNACK of a persistent session wait until their "
                     + "state is committed, and sessions, queues and retained messages survive restarts and crashes; "
@@ -273,7 +283,7 @@ public final class ConfigKeys {
             DEVICES_RPC_DEFAULT_TIMEOUT, DEVICES_RPC_MIN_TIMEOUT, DEVICES_INACTIVITY_TIMEOUT,
             DEVICES_SESSION_INACTIVITY_TIMEOUT, DEVICES_ACTIVITY_REPORT_INTERVAL, DEVICES_ACTIVITY_CHECK_INTERVAL,
             DEVICES_PROVISION_LINGER, DEVICES_TYPE_CAST, DEVICES_MAX_STRING_LENGTH, HTTP_ENABLED, HTTP_BIND,
-            HTTP_PORT, STORE_DURABILITY, STORE_TYPE, STORE_SQLITE_FSYNC, STORE_POSTGRESQL_URL, STORE_POSTGRESQL_USER,
+            HTTP_PORT, API_ADMIN_USER, API_ADMIN_PASSWORD, API_ADMINS, API_SESSION_TTL, STORE_DURABILITY, STORE_TYPE, STORE_SQLITE_FSYNC, STORE_POSTGRESQL_URL, STORE_POSTGRESQL_USER,
             STORE_POSTGRESQL_PASSWORD, STORE_POSTGRESQL_POOL_SIZE, STORE_MAX_BATCH, STORE_MAX_PENDING);
 
     private ConfigKeys() {

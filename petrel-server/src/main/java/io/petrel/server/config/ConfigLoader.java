@@ -9,6 +9,7 @@ import io.petrel.mqtt.transport.tls.TlsConfig;
 import io.petrel.server.PetrelVersion;
 import io.petrel.server.ServerConfig;
 import io.petrel.server.http.HttpConfig;
+import io.petrel.server.rest.RestConfig;
 import io.petrel.server.store.StoreConfig;
 import io.petrel.server.store.StoreType;
 import io.petrel.store.WriterLimits;
@@ -94,8 +95,11 @@ public final class ConfigLoader {
                 reader.get(ConfigKeys.QUEUE_QOS0_OFFLINE),
                 reader.get(ConfigKeys.MAX_SESSION_EXPIRY).toSeconds());
         EngineConfig engine = new EngineConfig(sessions, reader.get(ConfigKeys.SYS_INTERVAL), PetrelVersion.get());
+        RestConfig api = new RestConfig(reader.get(ConfigKeys.API_ADMIN_USER),
+                reader.get(ConfigKeys.API_ADMIN_PASSWORD), reader.get(ConfigKeys.API_ADMINS),
+                reader.get(ConfigKeys.API_SESSION_TTL));
         HttpConfig http = new HttpConfig(reader.get(ConfigKeys.HTTP_ENABLED), reader.get(ConfigKeys.HTTP_BIND),
-                reader.get(ConfigKeys.HTTP_PORT));
+                reader.get(ConfigKeys.HTTP_PORT), api);
         return new ServerConfig(listeners, protocol, engine, reader.get(ConfigKeys.TRANSPORT),
                 reader.get(ConfigKeys.WORKER_THREADS), reader.get(ConfigKeys.SHUTDOWN_TIMEOUT),
                 Path.of(reader.get(ConfigKeys.DATA_DIR)), SecurityConfigReader.read(reader, tree), http,

@@ -29,8 +29,15 @@ public final class HttpServer implements AutoCloseable {
         });
         app.start(config.host(), config.port());
         InetSocketAddress address = new InetSocketAddress(config.host(), app.port());
-        LOG.info("HTTP on {} (/health, /metrics)", address);
+        LOG.info("HTTP on {} (/health, /metrics, REST API under /api/v1)", address);
         return new HttpServer(app, address);
+    }
+
+    /** What the server serves, as {@code "GET /path"} lines in the order the routes were added. */
+    public List<String> endpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
+                .toList();
     }
 
     /** The bound address; its port is the real one when the configuration asked for 0. */
