@@ -110,9 +110,8 @@ public final class OpenApiDocument {
             success.putObject("content").putObject("application/json").set("schema", writer.write(route.response()));
         }
         TreeSet<Integer> errors = new TreeSet<>(route.errors());
-        if (route.body() != null || !route.query().isEmpty() || !route.pathParams().isEmpty()) {
-            errors.add(400);
-        }
+        // Any call may carry a query parameter the route does not take.
+        errors.add(400);
         if (route.body() != null) {
             errors.add(415);
         }

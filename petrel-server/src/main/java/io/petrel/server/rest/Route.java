@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param body the shape of the request body, or null when it takes none
  * @param status the status of success
  * @param response the shape of the answer, or null for none (204)
- * @param errors the error statuses it may answer besides those every route may (400, 401, 403)
+ * @param errors the error statuses it may answer besides those the document adds from the rest of the route
+ *     (400; 401 and 403 unless public; 404 with path parameters; 415 with a body)
  * @param handler what it does
  */
 public record Route(HandlerType method, String path, String operationId, String tag, String summary, Access access,

@@ -37,12 +37,7 @@ public final class SchemaCheck {
     }
 
     private static @Nullable String object(Json.Obj value, Schema.Obj schema, String path) {
-        for (Field field : schema.fields()) {
-            Json member = value.members().get(field.name());
-            if (field.required() && (member == null || member instanceof Json.Null)) {
-                return "field '" + join(path, field.name()) + "' is required";
-            }
-        }
+        // Present fields first: a misspelt name explains the required field that seems missing.
         for (Map.Entry<String, Json> member : value.members().entrySet()) {
             Field field = schema.field(member.getKey());
             String memberPath = join(path, member.getKey());
@@ -57,6 +52,12 @@ public final class SchemaCheck {
             String problem = check(member.getValue(), memberSchema, memberPath);
             if (problem != null) {
                 return problem;
+            }
+        }
+        for (Field field : schema.fields()) {
+            Json member = value.members().get(field.name());
+            if (field.required() && (member == null || member instanceof Json.Null)) {
+                return "field '" + join(path, field.name()) + "' is required";
             }
         }
         return null;
