@@ -38,6 +38,7 @@ final class Aggregator {
         long numbers;
         boolean allLong = true;
         long longSum;
+        boolean exactSum = true;
         long longMin = Long.MAX_VALUE;
         long longMax = Long.MIN_VALUE;
         double sum;
@@ -52,7 +53,13 @@ final class Aggregator {
             }
             numbers++;
             if (value instanceof KvValue.LongValue l) {
-                longSum += l.value();
+                if (exactSum) {
+                    try {
+                        longSum = Math.addExact(longSum, l.value());
+                    } catch (ArithmeticException beyond64Bits) {
+                        exactSum = false;
+                    }
+                }
                 longMin = Math.min(longMin, l.value());
                 longMax = Math.max(longMax, l.value());
             } else {
@@ -73,7 +80,7 @@ final class Aggregator {
             return switch (aggregation) {
                 case MIN -> allLong ? KvValue.of(longMin) : KvValue.of(min);
                 case MAX -> allLong ? KvValue.of(longMax) : KvValue.of(max);
-                case SUM -> allLong ? KvValue.of(longSum) : KvValue.of(sum);
+                case SUM -> allLong && exactSum ? KvValue.of(longSum) : KvValue.of(sum);
                 case AVG -> KvValue.of(sum / numbers);
                 case COUNT -> KvValue.of(count);
             };

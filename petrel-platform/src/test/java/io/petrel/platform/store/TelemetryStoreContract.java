@@ -119,6 +119,18 @@ public abstract class TelemetryStoreContract {
     }
 
     @Test
+    void aSumOfLongsBeyond64BitsIsADoubleRatherThanAWrongLong() {
+        store.append(List.of(point(1, "v", KvValue.of(Long.MAX_VALUE)), point(2, "v", KvValue.of(Long.MAX_VALUE)),
+                point(3, "v", KvValue.of(2L))));
+        assertThat(store.aggregate(device, "v", 0, 10, 10, Aggregation.SUM))
+                .containsExactly(new TsEntry(0, "v", KvValue.of(2.0 * Long.MAX_VALUE + 2)));
+        assertThat(store.aggregate(device, "v", 0, 3, 10, Aggregation.MAX))
+                .containsExactly(new TsEntry(0, "v", KvValue.of(Long.MAX_VALUE)));
+        assertThat(store.aggregate(device, "v", 3, 10, 10, Aggregation.SUM))
+                .containsExactly(new TsEntry(3, "v", KvValue.of(2L)));
+    }
+
+    @Test
     void deleteBeforeRemovesOldPointsButKeepsLatestValues() {
         store.append(List.of(point(10, "a", KvValue.of(1L)), point(20, "a", KvValue.of(2L)),
                 point(15, "b", KvValue.of(3L))));

@@ -40,6 +40,29 @@ public final class SchemaMigrator {
                 .load();
     }
 
+    /**
+     * A migrator for another set of tables that shares the database with the broker's: its scripts come from
+     * their own folder and its versions are kept in their own history table, so that each set has its own
+     * version sequence. Finding the other set's tables, it starts from version 0 rather than refusing a schema
+     * that is not empty.
+     *
+     * @param location the script folder on the class path, such as {@code db/platform/sqlite}
+     * @param historyTable the table where this set's applied migrations are recorded
+     * @param dataSource where to migrate
+     * @param store the store's description, for messages
+     */
+    public SchemaMigrator(String location, String historyTable, DataSource dataSource, String store) {
+        this.store = store;
+        this.flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:" + location)
+                .table(historyTable)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .communityDBSupportEnabled(true)
+                .load();
+    }
+
     /** The newest schema version this Petrel knows. */
     public String expectedVersion() {
         return latestKnown(info()).getVersion();

@@ -60,7 +60,8 @@ public final class SqliteBrokerStore extends JdbcBrokerStore {
         return new SchemaMigrator("sqlite", source, options.file().toAbsolutePath().toString()).problem();
     }
 
-    private static SQLiteConfig config(boolean fsync) {
+    /** The connection settings of Petrel's SQLite files: WAL, the given sync mode, a 32 MiB page cache. */
+    static SQLiteConfig config(boolean fsync) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(fsync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);

@@ -11,7 +11,10 @@ public enum Aggregation {
     MAX,
     /** The mean of the numbers, always DOUBLE. */
     AVG,
-    /** The total of the numbers: LONG if every number in the interval is a LONG, else DOUBLE. */
+    /**
+     * The total of the numbers: LONG if every number in the interval is a LONG and their total fits 64 bits,
+     * else DOUBLE.
+     */
     SUM,
     /** How many values there are, a LONG. */
     COUNT
