@@ -17,16 +17,15 @@ import io.petrel.mqtt.transport.tls.TlsConfig;
 import io.petrel.mqtt.transport.tls.TlsSetupException;
 import io.petrel.platform.DevicePlatform;
 import io.petrel.platform.PlatformStores;
-import io.petrel.platform.memory.InMemoryApiKeyStore;
 import io.petrel.security.Security;
 import io.petrel.server.devices.DeviceHost;
 import io.petrel.server.http.HealthRoutes;
 import io.petrel.server.http.HttpRoutes;
 import io.petrel.server.http.HttpServer;
 import io.petrel.server.http.MetricsRoutes;
+import io.petrel.server.metrics.PetrelMeters;
 import io.petrel.server.rest.RestApi;
 import io.petrel.server.rest.resources.RestWiring;
-import io.petrel.server.metrics.PetrelMeters;
 import io.petrel.server.store.BrokerStores;
 import io.petrel.server.store.Durability;
 import io.petrel.server.tls.DevelopmentCertificates;
@@ -111,7 +110,8 @@ public final class PetrelServer implements AutoCloseable {
         engine.sys().addSource(this::securitySys);
         try {
             this.devices = config.devices().enabled()
-                    ? DeviceHost.start(config.devices(), deviceStores, broker, clock, config.dataDir()) : null;
+                    ? DeviceHost.start(config.devices(), config.store(), deviceStores, broker, clock, config.dataDir())
+                    : null;
         } catch (RuntimeException e) {
             housekeeping.shutdownNow();
             runtime.shutdown(config.shutdownTimeout());
@@ -175,7 +175,7 @@ public final class PetrelServer implements AutoCloseable {
 
     private RestApi restApi(ServerConfig config, DeviceHost devices, InstantSource clock) {
         try {
-            return RestWiring.api(config.http().api(), devices.platform(), security, new InMemoryApiKeyStore(),
+            return RestWiring.api(config.http().api(), devices.platform(), security, devices.apiKeys(),
                     meters, clock, config.dataDir(), PetrelVersion.get());
         } catch (IOException e) {
             throw new ServerStartException("cannot set up the REST API's admin password in " + config.dataDir()
@@ -377,14 +377,15 @@ public final class PetrelServer implements AutoCloseable {
         listeners.forEach(MqttListener::closeConnections);
         housekeeping.shutdownNow();
         runtime.shutdown(Duration.ofNanos(Math.max(remaining(deadline), Duration.ofMillis(100).toNanos())));
-        if (devices != null) {
-            // After the event loops: every device session has closed, so the telemetry still queued is all there is.
-            devices.close();
-        }
-        releaseStore();
         if (http != null) {
             http.close();
         }
+        if (devices != null) {
+            // After the event loops and the REST API: nothing writes to the platform any more, so the telemetry
+            // still queued is all there is.
+            devices.close();
+        }
+        releaseStore();
         security.close();
         meters.close();
         LOG.info("Petrel stopped");

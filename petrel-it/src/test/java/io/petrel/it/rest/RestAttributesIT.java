@@ -60,7 +60,8 @@ class RestAttributesIT {
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device)) {
             session.subscribe("v1/devices/me/attributes");
             JsonNode saved = admin.post("/api/v1/devices/" + device.id() + "/attributes/server",
-                    "{\"a\": 42.0, \"b\": 4.2E1, \"c\": \"17\", \"d\": {\"x\": [1]}, \"e\": null, \"f\": false}").json();
+                    "{\"a\": 42.0, \"b\": 4.2E1, \"c\": \"17\", \"d\": {\"x\": [1]}, \"e\": null, "
+                            + "\"f\": false}").json();
             assertThat(saved).hasSize(5);
             JsonNode read = admin.get("/api/v1/devices/" + device.id() + "/attributes/server?keys=a,b,c,d,f").json();
             assertThat(value(read, "a").isDouble()).as("42.0 stays a double").isTrue();

@@ -129,7 +129,8 @@ class RestDevicesIT {
             assertThat(patched.status()).isEqualTo(200);
             assertThat(patched.json().get("name").asText()).isEqualTo("new-name");
             assertThat(patched.json().get("type").asText()).isEqualTo("valve");
-            await().atMost(Duration.ofSeconds(10)).until(() -> session.closedWith() == ReasonCode.ADMINISTRATIVE_ACTION);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> session.closedWith() == ReasonCode.ADMINISTRATIVE_ACTION);
         }
         create("acme", "{\"name\":\"taken-name\"}");
         assertThat(admin.patch("/api/v1/devices/" + id, "{\"name\":\"taken-name\"}").status()).isEqualTo(409);

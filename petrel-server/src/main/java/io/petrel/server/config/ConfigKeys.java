@@ -243,10 +243,12 @@ public final class ConfigKeys {
             Duration.ofMinutes(1), Duration.ofDays(30), "How long a REST API login's session token is valid.");
     public static final Key<Durability> STORE_DURABILITY = Key.choice("store.durability", Durability.class,
             Durability.DURABLE, "durable: PUBACK, PUBREC and the CONNACK of a persistent session wait until their "
-                    + "state is committed, and sessions, queues and retained messages survive restarts and crashes; "
-                    + "memory: state lives on the heap only and is lost when Petrel stops.");
+                    + "state is committed, and sessions, queues, retained messages and the device platform's data "
+                    + "survive restarts and crashes; memory: state lives on the heap only and is lost when Petrel "
+                    + "stops.");
     public static final Key<StoreType> STORE_TYPE = Key.choice("store.type", StoreType.class, StoreType.SQLITE,
-            "Where durable state is kept: sqlite (<data-dir>/petrel.db) or postgresql.");
+            "Where durable state is kept: sqlite (<data-dir>/petrel.db, and the device platform's "
+                    + "<data-dir>/platform.db) or postgresql (one database for both).");
     public static final Key<Boolean> STORE_SQLITE_FSYNC = Key.bool("store.sqlite.fsync", true,
             "Whether each SQLite commit waits for the disk. Off, a killed process still loses nothing, but a power "
                     + "cut may lose the last commits.");

@@ -4,6 +4,7 @@ import io.petrel.api.Broker;
 import io.petrel.api.Principal;
 import io.petrel.api.auth.Authenticator;
 import io.petrel.api.auth.Authorizer;
+import io.petrel.api.store.platform.ApiKeyStore;
 import io.petrel.mqtt.device.DeviceOpener;
 import io.petrel.platform.DevicePlatform;
 import io.petrel.platform.PlatformStores;
@@ -12,6 +13,7 @@ import io.petrel.platform.api.OpenDecision;
 import io.petrel.platform.auth.DeviceAuthorizer;
 import io.petrel.platform.rpc.ClientRpcService;
 import io.petrel.platform.time.ExecutorScheduler;
+import io.petrel.server.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Set;
@@ -39,16 +41,18 @@ public final class DeviceHost implements AutoCloseable, DeviceOpener {
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timer;
     private final DevicePlatform platform;
+    private final DeviceStores stores;
 
-    private DeviceHost(DevicesConfig config, PlatformStores stores, Broker broker, InstantSource clock) {
+    private DeviceHost(DevicesConfig config, DeviceStores stores, Broker broker, InstantSource clock) {
         this.config = config;
+        this.stores = stores;
         AtomicInteger counter = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(config.queue()), task -> daemon(task, "petrel-devices-"
                         + counter.incrementAndGet()), new ThreadPoolExecutor.AbortPolicy());
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "petrel-devices-timer"));
-        this.platform = new DevicePlatform(stores, broker, ClientRpcService.unsupported(), config.platform(), clock,
-                new ExecutorScheduler(timer), workers,
+        this.platform = new DevicePlatform(stores.stores(), broker, ClientRpcService.unsupported(), config.platform(),
+                clock, new ExecutorScheduler(timer), workers,
                 Thread.ofPlatform().name("petrel-telemetry-writer").daemon()::unstarted);
     }
 
@@ -61,26 +65,45 @@ public final class DeviceHost implements AutoCloseable, DeviceOpener {
     /**
      * Starts the platform.
      *
+     * @param storeConfig where the broker keeps its state; the platform's data follows it
      * @param stores the stores to keep its data in, or null for those {@link DeviceStores} chooses
      * @param broker publishes the streaming namespace into organizations
      * @param dataDir where an embedded store keeps its files
+     * @throws io.petrel.api.store.StoreException if the stores cannot be opened
      */
-    public static DeviceHost start(DevicesConfig config, @Nullable PlatformStores stores, Broker broker,
-            InstantSource clock, Path dataDir) {
-        DeviceHost host = new DeviceHost(config, stores != null ? stores : DeviceStores.open(config, dataDir), broker,
-                clock);
-        if (host.platform.registry().organization(Principal.DEFAULT_ORGANIZATION).isEmpty()) {
-            // A single-tenant install registers its devices in the default organization without setting it up.
-            host.platform.registry().createOrganization(Principal.DEFAULT_ORGANIZATION, "Default", 0);
+    public static DeviceHost start(DevicesConfig config, StoreConfig storeConfig, @Nullable PlatformStores stores,
+            Broker broker, InstantSource clock, Path dataDir) {
+        DeviceStores chosen = stores != null ? DeviceStores.of(stores) : DeviceStores.open(storeConfig, dataDir);
+        DeviceHost host;
+        try {
+            host = new DeviceHost(config, chosen, broker, clock);
+        } catch (RuntimeException e) {
+            chosen.close();
+            throw e;
         }
-        host.platform.start();
-        LOG.info("Device platform: up to {} session(s) per device, {} B payloads, {} worker thread(s)",
-                config.platform().maxSessionsPerDevice(), config.platform().maxPayloadSize(), config.threads());
+        try {
+            if (host.platform.registry().organization(Principal.DEFAULT_ORGANIZATION).isEmpty()) {
+                // A single-tenant install registers its devices in the default organization without setting it up.
+                host.platform.registry().createOrganization(Principal.DEFAULT_ORGANIZATION, "Default", 0);
+            }
+            host.platform.start();
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
+        }
+        LOG.info("Device platform: data in {}, up to {} session(s) per device, {} B payloads, {} worker thread(s)",
+                chosen.describe(), config.platform().maxSessionsPerDevice(), config.platform().maxPayloadSize(),
+                config.threads());
         return host;
     }
 
     public DevicePlatform platform() {
         return platform;
+    }
+
+    /** The REST API's keys, kept with the platform's data. */
+    public ApiKeyStore apiKeys() {
+        return stores.apiKeys();
     }
 
     /**
@@ -112,7 +135,7 @@ public final class DeviceHost implements AutoCloseable, DeviceOpener {
         return workers.getQueue().size();
     }
 
-    /** Stores the telemetry still queued, then stops the threads. */
+    /** Stores the telemetry still queued, stops the threads, then closes the stores. */
     @Override
     public void close() {
         platform.close();
@@ -126,5 +149,6 @@ public final class DeviceHost implements AutoCloseable, DeviceOpener {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
+        stores.close();
     }
 }

@@ -67,11 +67,13 @@ public final class BrokerStores {
                 : postgres(config).safeUrl();
     }
 
-    private static SqliteOptions sqlite(StoreConfig config, Path dataDir) {
+    /** The configured SQLite options of the broker's file; the device platform's file takes its settings. */
+    public static SqliteOptions sqlite(StoreConfig config, Path dataDir) {
         return new SqliteOptions(dataDir.resolve(SqliteOptions.FILE_NAME), config.sqliteFsync(), config.limits());
     }
 
-    private static PostgresOptions postgres(StoreConfig config) {
+    /** The configured PostgreSQL options, which the device platform's tables share. */
+    public static PostgresOptions postgres(StoreConfig config) {
         @Nullable String url = config.postgresUrl();
         if (url == null) {
             throw new StoreException("store.type is postgresql but store.postgresql.url is not set");

@@ -13,7 +13,8 @@ class PostgresTelemetryStoreTest extends TelemetryStoreContract {
     @Override
     protected TelemetryStore createStore() {
         schema = PostgresTestDatabase.create();
-        database = PostgresPlatformDatabase.open(new PostgresOptions(schema.url(), null, null, 4, WriterLimits.DEFAULT));
+        database = PostgresPlatformDatabase.open(new PostgresOptions(schema.url(), null, null, 4,
+                WriterLimits.DEFAULT));
         return database.telemetry();
     }
 

@@ -15,7 +15,8 @@ class SqliteApiKeyStoreTest extends ApiKeyStoreContract {
 
     @Override
     protected ApiKeyStore createStore() {
-        database = SqlitePlatformDatabase.open(new SqliteOptions(dir.resolve("platform.db"), false, WriterLimits.DEFAULT));
+        database = SqlitePlatformDatabase.open(new SqliteOptions(dir.resolve("platform.db"), false,
+                WriterLimits.DEFAULT));
         return database.apiKeys();
     }
 

@@ -15,7 +15,8 @@ class SqliteAttributeStoreTest extends AttributeStoreContract {
 
     @Override
     protected AttributeStore createStore() {
-        database = SqlitePlatformDatabase.open(new SqliteOptions(dir.resolve("platform.db"), false, WriterLimits.DEFAULT));
+        database = SqlitePlatformDatabase.open(new SqliteOptions(dir.resolve("platform.db"), false,
+                WriterLimits.DEFAULT));
         return database.attributes();
     }
 

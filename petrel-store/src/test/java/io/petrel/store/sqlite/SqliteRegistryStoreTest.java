@@ -15,7 +15,8 @@ class SqliteRegistryStoreTest extends RegistryStoreContract {
 
     @Override
     protected RegistryStore createStore() {
-        database = SqlitePlatformDatabase.open(new SqliteOptions(dir.resolve("platform.db"), false, WriterLimits.DEFAULT));
+        database = SqlitePlatformDatabase.open(new SqliteOptions(dir.resolve("platform.db"), false,
+                WriterLimits.DEFAULT));
         return database.registry();
     }
 

@@ -15,7 +15,8 @@ class SqliteTelemetryStoreTest extends TelemetryStoreContract {
 
     @Override
     protected TelemetryStore createStore() {
-        database = SqlitePlatformDatabase.open(new SqliteOptions(dir.resolve("platform.db"), false, WriterLimits.DEFAULT));
+        database = SqlitePlatformDatabase.open(new SqliteOptions(dir.resolve("platform.db"), false,
+                WriterLimits.DEFAULT));
         return database.telemetry();
     }
 
