@@ -65,6 +65,22 @@ public abstract class TelemetryStoreContract {
     }
 
     @Test
+    void withinOneAppendTheLastPointOfADeviceKeyAndTimeWins() {
+        List<TsPoint> points = new ArrayList<>();
+        for (long ts = 0; ts < 150; ts++) {
+            points.add(point(ts, "v", KvValue.of(ts)));
+        }
+        for (long ts = 0; ts < 150; ts++) {
+            points.add(point(ts, "v", KvValue.of(-ts)));
+        }
+        store.append(points);
+        List<TsEntry> stored = store.range(device, "v", 0, 1000, 1000, SortOrder.ASCENDING);
+        assertThat(stored).hasSize(150)
+                .allSatisfy(entry -> assertThat(entry.value()).isEqualTo(KvValue.of(-entry.ts())));
+        assertThat(store.latest(device)).containsExactly(new TsEntry(149, "v", KvValue.of(-149L)));
+    }
+
+    @Test
     void oneAppendMayCarryManyDevices() {
         UUID other = UUID.randomUUID();
         store.append(List.of(point(1, "k", KvValue.of(1L)), new TsPoint(other, 2, "k", KvValue.of(2L))));

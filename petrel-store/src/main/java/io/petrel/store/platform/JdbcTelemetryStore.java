@@ -25,19 +25,21 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Telemetry in SQL: the series in {@code ts_kv}, keyed by device, key number and time, and the newest point of
  * each key in {@code ts_latest}. An append is one transaction: its points are deduplicated and sorted into the
- * key order first, so that the database writes each page once, and each key's newest point updates the latest
- * row only if it is not older than the stored one. Aggregates are computed by the database, per interval.
+ * key order first, so that the database writes each page once, and written many rows to a statement; each
+ * key's newest point updates the latest row only if it is not older than the stored one. Aggregates are computed by the database, per interval.
  */
 final class JdbcTelemetryStore implements TelemetryStore {
     private static final Comparator<TsPoint> KEY_ORDER = Comparator.comparing(TsPoint::deviceId)
             .thenComparing(TsPoint::key).thenComparingLong(TsPoint::ts);
-    private static final String INSERT = "INSERT INTO ts_kv (device_id, key_id, ts, type, long_v, dbl_v, str_v) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, key_id, ts) DO UPDATE SET type = excluded.type, "
-            + "long_v = excluded.long_v, dbl_v = excluded.dbl_v, str_v = excluded.str_v";
-    private static final String UPSERT_LATEST = "INSERT INTO ts_latest (device_id, key_id, ts, type, long_v, dbl_v, "
-            + "str_v) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, key_id) DO UPDATE SET ts = excluded.ts, "
-            + "type = excluded.type, long_v = excluded.long_v, dbl_v = excluded.dbl_v, str_v = excluded.str_v "
-            + "WHERE excluded.ts >= ts_latest.ts";
+    private static final MultiRowInsert INSERT = new MultiRowInsert(
+            "INSERT INTO ts_kv (device_id, key_id, ts, type, long_v, dbl_v, str_v) VALUES",
+            "ON CONFLICT (device_id, key_id, ts) DO UPDATE SET type = excluded.type, long_v = excluded.long_v, "
+                    + "dbl_v = excluded.dbl_v, str_v = excluded.str_v", 7);
+    private static final MultiRowInsert UPSERT_LATEST = new MultiRowInsert(
+            "INSERT INTO ts_latest (device_id, key_id, ts, type, long_v, dbl_v, str_v) VALUES",
+            "ON CONFLICT (device_id, key_id) DO UPDATE SET ts = excluded.ts, type = excluded.type, "
+                    + "long_v = excluded.long_v, dbl_v = excluded.dbl_v, str_v = excluded.str_v "
+                    + "WHERE excluded.ts >= ts_latest.ts", 7);
     private static final String LATEST = "SELECT k.key, l.ts, l.type, l.long_v, l.dbl_v, l.str_v FROM ts_latest l "
             + "JOIN ts_keys k ON k.id = l.key_id WHERE l.device_id = ?";
     private static final String AGGREGATE = "SELECT (ts - ?) / ?, COUNT(*), "
@@ -75,27 +77,25 @@ final class JdbcTelemetryStore implements TelemetryStore {
         TreeSet<String> names = new TreeSet<>();
         series.keySet().forEach(point -> names.add(point.key()));
         AtomicReference<Map<String, Integer>> created = new AtomicReference<>();
+        List<TsPoint> latest = new ArrayList<>();
+        newest.values().forEach(device -> latest.addAll(device.values()));
+        latest.sort(KEY_ORDER);
+        List<TsPoint> rows = new ArrayList<>(series.values());
         db.write(tx -> {
             Map<String, Integer> ids = keys.resolve(tx, names);
-            for (TsPoint point : series.values()) {
-                tx.write(INSERT, s -> bind(s, point, ids));
-            }
-            for (Map<String, TsPoint> device : newest.values()) {
-                for (TsPoint point : device.values()) {
-                    tx.write(UPSERT_LATEST, s -> bind(s, point, ids));
-                }
-            }
+            INSERT.write(tx, rows, (s, first, point) -> bind(s, first, point, ids));
+            UPSERT_LATEST.write(tx, latest, (s, first, point) -> bind(s, first, point, ids));
             created.set(ids);
             return null;
         });
         keys.remember(created.get());
     }
 
-    private void bind(PreparedStatement s, TsPoint point, Map<String, Integer> ids) throws SQLException {
-        dialect.setUuid(s, 1, point.deviceId());
-        s.setInt(2, ids.get(point.key()));
-        s.setLong(3, point.ts());
-        KvColumns.bind(s, 4, point.value());
+    private void bind(PreparedStatement s, int first, TsPoint point, Map<String, Integer> ids) throws SQLException {
+        dialect.setUuid(s, first, point.deviceId());
+        s.setInt(first + 1, ids.get(point.key()));
+        s.setLong(first + 2, point.ts());
+        KvColumns.bind(s, first + 3, point.value());
     }
 
     @Override
