@@ -3,23 +3,24 @@ package io.petrel.it.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.petrel.api.store.platform.Device;
-import io.petrel.platform.api.ReasonCode;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.petrel.server.store.Durability;
 import io.petrel.server.store.StoreConfig;
 import io.petrel.server.store.StoreType;
 import io.petrel.store.WriterLimits;
 import io.petrel.store.postgresql.PostgresTestDatabase;
 import io.petrel.store.sqlite.SqlitePlatformDatabase;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The device platform's data survives a restart on SQLite and on PostgreSQL: telemetry a device sent, the
- * registry, attributes and API keys are all there when a new server starts on the same store.
+ * The device platform's data survives a restart on SQLite and on PostgreSQL: telemetry a real MQTT 5 device
+ * sent, the registry, attributes and API keys are all there when a new server starts on the same store.
  */
 class PlatformRestartIT {
     private static final long T0 = 1_717_000_000_000L;
@@ -28,14 +29,14 @@ class PlatformRestartIT {
     Path dir;
 
     @Test
-    void telemetryAndTheRegistrySurviveARestartOnSqlite() throws Exception {
+    void telemetryAndTheRegistrySurviveARestartOnSqlite() {
         StoreConfig sqlite = StoreConfig.defaults();
         restartKeepsEverything(sqlite);
         assertThat(Files.exists(dir.resolve(SqlitePlatformDatabase.FILE_NAME))).isTrue();
     }
 
     @Test
-    void telemetryAndTheRegistrySurviveARestartOnPostgresql() throws Exception {
+    void telemetryAndTheRegistrySurviveARestartOnPostgresql() {
         PostgresTestDatabase schema = PostgresTestDatabase.create();
         try {
             restartKeepsEverything(new StoreConfig(Durability.DURABLE, StoreType.POSTGRESQL, true, schema.url(), null,
@@ -45,7 +46,7 @@ class PlatformRestartIT {
         }
     }
 
-    private void restartKeepsEverything(StoreConfig store) throws Exception {
+    private void restartKeepsEverything(StoreConfig store) {
         String deviceId;
         String apiKey;
         try (RestServer first = RestServer.start(config -> config.withDataDir(dir).withStore(store))) {
@@ -58,13 +59,16 @@ class PlatformRestartIT {
             deviceId = view.get("id").asText();
             apiKey = admin.post("/api/v1/api-keys", "{\"name\":\"reader\",\"organization\":\"acme\"}").json()
                     .get("key").asText();
-            Device device = first.platform().registry().device(UUID.fromString(deviceId)).orElseThrow();
-            try (PlatformDevice session = PlatformDevice.connect(first.platform(), device)) {
-                assertThat(session.publish("v1/devices/me/telemetry", "[{\"ts\":" + T0 + ",\"values\":{\"temp\":21.5,"
-                        + "\"door\":\"open\"}},{\"ts\":" + (T0 + 1000) + ",\"values\":{\"temp\":22}}]").puback())
-                        .isEqualTo(ReasonCode.SUCCESS);
-                session.publish("v1/devices/me/attributes", "{\"model\":\"X1\"}");
-            }
+            Mqtt5BlockingClient device = MqttClient.builder().useMqttVersion5().identifier("meter")
+                    .serverHost(first.petrel().host()).serverPort(first.petrel().port()).buildBlocking();
+            device.connectWith().simpleAuth().username("meter-token").applySimpleAuth().send();
+            // QoS 1: the PUBACK comes once the points are committed.
+            device.publishWith().topic("v1/devices/me/telemetry").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(("[{\"ts\":" + T0 + ",\"values\":{\"temp\":21.5,\"door\":\"open\"}},{\"ts\":"
+                            + (T0 + 1000) + ",\"values\":{\"temp\":22}}]").getBytes(StandardCharsets.UTF_8)).send();
+            device.publishWith().topic("v1/devices/me/attributes").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("{\"model\":\"X1\"}".getBytes(StandardCharsets.UTF_8)).send();
+            device.disconnect();
             admin.post("/api/v1/devices/" + deviceId + "/attributes/shared", "{\"targetTemp\":20}");
         }
 
