@@ -45,7 +45,7 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Arguments, as {@code key=value}: {@code devices} (100), {@code rate} messages per second per device (50),
  * {@code keys} data points per message (10), {@code seconds} measured (30), {@code warmup} seconds (10),
- * {@code store} (memory).
+ * {@code store}: memory (the default), sqlite or postgresql.
  */
 public final class TelemetryIngestBench {
     private TelemetryIngestBench() {
@@ -60,11 +60,13 @@ public final class TelemetryIngestBench {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         String store = options.getOrDefault("store", "memory");
 
-        CountingTelemetryStore telemetry;
-        PlatformStores base = IngestStores.open(store);
-        telemetry = new CountingTelemetryStore(base.telemetry());
+        IngestStores.Opened opened = IngestStores.open(store);
+        PlatformStores base = opened.stores();
+        CountingTelemetryStore telemetry = new CountingTelemetryStore(base.telemetry());
         PlatformStores stores = new PlatformStores(base.registry(), base.attributes(), telemetry);
-        try (EmbeddedPetrel petrel = EmbeddedPetrel.start(builder -> builder
+        // Closed after the server, whose shutdown stores the telemetry still queued.
+        AutoCloseable database = opened.closer();
+        try (database; EmbeddedPetrel petrel = EmbeddedPetrel.start(builder -> builder
                 .config(EmbeddedPetrel.testConfig().withListeners(List.of(ListenerConfig.tcp("tcp", EmbeddedPetrel.HOST, 0))))
                 .deviceStores(stores))) {
             DevicePlatform platform = petrel.server().devicePlatform();
