@@ -193,6 +193,10 @@ class RestDevicesIT {
         assertThat(admin.post(path, "{\"name\":\"n\"} trailing").message()).startsWith("the body is not valid JSON");
         assertThat(admin.post(path, "{\"name\":\"" + "n".repeat(256) + "\"}").message())
                 .isEqualTo("field 'name' must have at most 255 characters");
+        Response huge = admin.post(path, "{\"name\":\"n\",\"additionalInfo\":{\"x\":\"" + "x".repeat(2_000_000)
+                + "\"}}");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.json().get("error").asText()).isEqualTo("payload_too_large");
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class OpenApiDocument {
             403, "The caller may not act in this organization, or do this at all.",
             404, "Something the request names does not exist, or the caller may not see it.",
             409, "The request clashes with what exists: a name or key already taken, a resource still in use.",
+            413, "The body is too large.",
             415, "The body is not JSON.",
             502, "The device answered with something that is not JSON.",
             504, "The device did not answer in time.");
@@ -113,6 +114,7 @@ public final class OpenApiDocument {
         // Any call may carry a query parameter the route does not take.
         errors.add(400);
         if (route.body() != null) {
+            errors.add(413);
             errors.add(415);
         }
         if (!route.pathParams().isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.petrel.platform.Result;
 import io.petrel.platform.json.Json;
@@ -42,6 +43,8 @@ public final class RestApi implements HttpRoutes {
     public static final String BASE = "/api/v1";
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
     private static final String JSON = "application/json";
+    /** Javalin's default limit on request bodies. */
+    static final long MAX_BODY_BYTES = 1_000_000;
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
 
@@ -155,7 +158,14 @@ public final class RestApi implements HttpRoutes {
         if (type != null && !type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
             throw new ApiError(415, "the body must be JSON, sent with Content-Type: application/json, not " + type);
         }
-        byte[] bytes = ctx.bodyAsBytes();
+        byte[] bytes;
+        try {
+            bytes = ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            // Javalin refuses a body beyond its size limit this way.
+            throw new ApiError(e.getStatus(), "the body is larger than the server accepts ("
+                    + MAX_BODY_BYTES / 1024 + " KiB)");
+        }
         if (bytes.length == 0) {
             throw ApiError.badRequest("the body is empty; expected a JSON object");
         }
