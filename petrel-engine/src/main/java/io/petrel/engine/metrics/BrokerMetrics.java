@@ -26,6 +26,8 @@ public final class BrokerMetrics {
     private final LongAdder publishBytesSent = new LongAdder();
     private final LongAdder queuedMessages = new LongAdder();
     private final LongAdder inflightMessages = new LongAdder();
+    private final LongAdder publishersPaused = new LongAdder();
+    private final LongAdder slowConsumers = new LongAdder();
     private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
     private final ConcurrentHashMap<String, LongAdder> closeReasons = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> refusals = new ConcurrentHashMap<>();
@@ -85,6 +87,26 @@ public final class BrokerMetrics {
     /** Follows the number of QoS 1 and 2 messages sent and not yet acknowledged. */
     public void inflightChanged(int delta) {
         inflightMessages.add(delta);
+    }
+
+    /** Counts a publisher that began to wait for a subscriber's backlog to fall. */
+    public void publisherPaused() {
+        publishersPaused.increment();
+    }
+
+    /** Counts a subscriber that took nothing for the slow-consumer timeout while publishers waited for it. */
+    public void slowConsumer() {
+        slowConsumers.increment();
+    }
+
+    /** How often publishers began to wait for a subscriber's backlog to fall. */
+    public long publishersPaused() {
+        return publishersPaused.sum();
+    }
+
+    /** How often a subscriber was found to take nothing while publishers waited, and began to shed. */
+    public long slowConsumers() {
+        return slowConsumers.sum();
     }
 
     /** Counts one message not delivered to one subscriber. */

@@ -6,7 +6,11 @@ public enum DropReason {
     QUEUE_FULL,
     /** A QoS 0 message for a disconnected session, which does not queue QoS 0. */
     QOS0_OFFLINE,
-    /** A QoS 0 message for a connected client that is not reading fast enough. */
+    /**
+     * A QoS 0 message for a connected client that is not reading fast enough: its backlog was full, or it
+     * was shedding because publishers had waited for it for the slow-consumer timeout; or a QoS 0 message
+     * from a publisher that was waiting for such clients and held all the packets it may hold.
+     */
     SLOW_CONSUMER,
     /** The message expired before it could be sent [MQTT-3.3.2-5]. */
     EXPIRED,

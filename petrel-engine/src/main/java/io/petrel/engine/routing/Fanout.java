@@ -111,11 +111,18 @@ final class Fanout implements MatchVisitor<Session> {
         return id == 0 ? Delivery.NO_IDS : new int[] {id};
     }
 
-    /** Hands the delivery to the target, which stores it first if it is persistent. */
+    /**
+     * Hands the delivery to the target, which stores it first if it is persistent. A target whose backlog is
+     * full makes the publisher wait: the message itself is taken, and the publisher sends no more until the
+     * target drains.
+     */
     void send(Session target, Delivery delivery) {
         CompletableFuture<Void> stored = target.route(delivery, this::messageId);
         if (stored != null) {
             lastStored = stored;
+        }
+        if (publisher != null && target.holdsBack()) {
+            publisher.waitFor(target);
         }
     }
 

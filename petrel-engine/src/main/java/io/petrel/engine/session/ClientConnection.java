@@ -25,6 +25,12 @@ public interface ClientConnection {
      */
     SendResult sendPublish(Delivery delivery, int packetId, boolean duplicate);
 
+    /**
+     * Changes what the connection reads from its client, as flow control decides: see {@link Intake}. The
+     * packets held meanwhile are processed, in order, once the intake is {@link Intake#OPEN} again.
+     */
+    void intake(Intake mode);
+
     /** Sends a PUBREL for an outbound QoS 2 message. */
     void sendPubRel(int packetId);
 

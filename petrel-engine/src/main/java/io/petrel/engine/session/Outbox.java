@@ -35,6 +35,8 @@ final class Outbox {
      * behind a QoS 2 message would go out ahead of it [MQTT-4.6.0-5].
      */
     private final Executor owner;
+    /** Tells the session that what it holds changed, after work that store results started. */
+    private final Runnable changed;
     /** In-flight messages not sent yet, in order: the first waits for its packet id to be committed. */
     private final ArrayDeque<InflightEntry> unsent = new ArrayDeque<>();
     /** The connection messages go to once delivery has started on it; null while none may be sent. */
@@ -43,10 +45,11 @@ final class Outbox {
     /** Changes whenever delivery starts or stops, so that a page read for an earlier connection is ignored. */
     private int epoch;
 
-    Outbox(SessionContext context, String clientId, Executor owner) {
+    Outbox(SessionContext context, String clientId, Executor owner, Runnable changed) {
         this.context = context;
         this.clientId = clientId;
         this.owner = owner;
+        this.changed = changed;
         this.flow = new OutboundFlow(context.config().maxQueued(), context.metrics());
     }
 
@@ -137,8 +140,14 @@ final class Outbox {
         if (flow.hasQueued() || flow.hasResend() || !unsent.isEmpty()) {
             enqueue(pending);
         } else if (delivery.qos() == QoS.AT_MOST_ONCE) {
-            sendQos0(conn, delivery);
-            forget(pending.sequence(), pending.messageId());
+            if (conn.isWritable()) {
+                sendQos0(conn, delivery);
+                forget(pending.sequence(), pending.messageId());
+            } else {
+                // It waits for writability in the queue, where it counts toward the backlog that holds
+                // publishers back, rather than being dropped.
+                enqueue(pending);
+            }
         } else if (flow.unacknowledgedCount() < quota(conn)) {
             sendTracked(conn, pending);
         } else {
@@ -243,6 +252,12 @@ final class Outbox {
         return flow.queuedCount();
     }
 
+    /** Messages the session holds and has not sent: queued in memory, or in the store and not paged in. */
+    int held() {
+        StoredQueue queue = stored;
+        return flow.queuedCount() + (queue != null ? Math.max(0, queue.backlog()) : 0);
+    }
+
     int inflightCount() {
         return flow.inflightCount();
     }
@@ -309,6 +324,7 @@ final class Outbox {
                     .whenComplete((ok, failure) -> owner.execute(() -> {
                         entry.recorded = true;
                         drain();
+                        changed.run();
                     }));
         }
         if (entry.recorded && unsent.isEmpty()) {
@@ -408,6 +424,14 @@ final class Outbox {
             LOG.warn("{}: reading the stored queue failed; it stays in the store", clientId, failure);
             return;
         }
+        try {
+            page(queue, conn, page);
+        } finally {
+            changed.run();
+        }
+    }
+
+    private void page(StoredQueue queue, ClientConnection conn, List<QueuedMessage> page) {
         for (QueuedMessage message : page) {
             if (message.sequence() <= queue.pagedUpTo) {
                 continue;

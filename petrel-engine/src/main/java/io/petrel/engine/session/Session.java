@@ -38,6 +38,12 @@ import org.jspecify.annotations.Nullable;
  * session is persistent. Its record, subscriptions, inbound QoS 2 ids and every QoS 1 and 2 message routed to
  * it are written to the store ({@link StoredQueue}); the CONNACK waits for the session's record, and the
  * publisher's acknowledgement for the messages.
+ *
+ * <p>Flow control: the session counts the messages routed to it and not yet sent in its {@link Backlog}. A
+ * publisher that routes a message to a connected session whose backlog is at the high-water mark waits until it
+ * falls below the low-water mark ({@link #waitFor}): its connection's {@link Intake} closes. QoS 1 and 2 messages
+ * are therefore not dropped while their subscriber takes them, however fast publishers are; only a subscriber
+ * that takes nothing for the slow-consumer timeout stops holding publishers back, and sheds.
  */
 public final class Session {
     /** A completed stage: nothing to wait for. */
@@ -63,13 +69,20 @@ public final class Session {
     private volatile @Nullable StoredQueue storedQueue;
     private long lastSequence;
     private CompletableFuture<Void> lastWrite = DONE;
+    private final Backlog backlog = new Backlog();
+    /** Messages that arrived from publishers and are not yet accounted for in the backlog. */
+    private int arrivals;
+    private @Nullable Waiting waiting;
+    private Intake intake = Intake.OPEN;
+    /** Whether anything routed here is unsent or unacknowledged, which the client's acknowledgements drain. */
+    private boolean owes;
 
     Session(String clientId, Loop owner, SessionContext context, SessionRegistry registry) {
         this.clientId = clientId;
         this.owner = owner;
         this.context = context;
         this.registry = registry;
-        this.outbox = new Outbox(context, clientId, this::runLater);
+        this.outbox = new Outbox(context, clientId, this::runLater, this::settle);
     }
 
     /** The client id that names this session. */
@@ -156,12 +169,15 @@ public final class Session {
         expiryIntervalSeconds = request.sessionExpirySeconds();
         will = request.will();
         outbox.stop();
+        stopWaiting();
+        intake = Intake.OPEN;
         connection = conn;
         context.metrics().clientConnected();
         owner = conn.loop();
         for (Will w : willsToPublish) {
             publishWill(w);
         }
+        settle();
         ConnectOutcome outcome = new ConnectOutcome(this, present);
         // The CONNACK of a persistent session promises that the session exists: it waits for the commit.
         persistConnect().whenComplete((ok, failure) -> {
@@ -220,6 +236,7 @@ public final class Session {
         long disconnectedAt = stored.disconnectedAtMillis() < 0 ? startedMillis : stored.disconnectedAtMillis();
         long elapsed = Math.max(0, context.clock().millis() - disconnectedAt);
         scheduleExpiry(Math.max(0, expiryIntervalSeconds * 1000 - elapsed));
+        settle();
     }
 
     /** Restores a will that was waiting for its delay when the server stopped; at startup, on the owner. */
@@ -246,14 +263,173 @@ public final class Session {
      * @return the stage of the store write, or null if nothing was stored
      */
     public @Nullable CompletableFuture<Void> route(Delivery delivery, LongSupplier messageIds) {
+        DropReason refused = admit(delivery.qos());
+        if (refused != null) {
+            context.metrics().dropped(refused);
+            return null;
+        }
+        backlog.arrive();
         StoredQueue queue = storedQueue;
         if (queue == null || (delivery.qos() == QoS.AT_MOST_ONCE
                 && (isOnline() || !context.config().queueQos0Offline()))) {
-            run(() -> deliver(delivery));
+            run(new Arrival(this, delivery, 0, 0));
             return null;
         }
         long messageId = messageIds.getAsLong();
-        return queue.enqueue(delivery, messageId, sequence -> run(() -> deliver(delivery, sequence, messageId)));
+        return queue.enqueue(delivery, messageId, sequence -> run(new Arrival(this, delivery, sequence, messageId)));
+    }
+
+    /**
+     * Decides on the publisher's thread whether this session can take one more message, so that what it
+     * cannot take never travels to its loop: the backlog stays within the queue bound, and QoS 0 stays within
+     * half of it when nobody waits for the session to drain (offline, or shedding).
+     *
+     * @return why the message is dropped, or null if it is taken
+     */
+    private @Nullable DropReason admit(QoS qos) {
+        SessionConfig config = context.config();
+        boolean online = isOnline();
+        int count = backlog.count();
+        if (qos == QoS.AT_MOST_ONCE) {
+            if (!online && !config.queueQos0Offline()) {
+                return DropReason.QOS0_OFFLINE;
+            }
+            if (count >= config.highWater() && (!online || backlog.shedding())) {
+                return online ? DropReason.SLOW_CONSUMER : DropReason.QUEUE_FULL;
+            }
+        }
+        int limit = online ? Math.max(1, config.maxQueued()) : config.maxQueued();
+        if (count >= limit) {
+            return qos == QoS.AT_MOST_ONCE && online ? DropReason.SLOW_CONSUMER : DropReason.QUEUE_FULL;
+        }
+        return null;
+    }
+
+    /**
+     * Whether a publisher that just routed a message here must wait: the session is connected, its backlog is
+     * at the high-water mark, and it is not shedding. Any thread.
+     */
+    public boolean holdsBack() {
+        return connection != null && !backlog.shedding() && backlog.count() >= context.config().highWater();
+    }
+
+    /**
+     * Makes this session's publisher wait for {@code target}, which {@link #holdsBack}: its connection stops
+     * taking packets until the target's backlog falls below the low-water mark, or until the slow-consumer
+     * timeout makes the target shed. Runs on this session's owner, where its client's PUBLISH is handled; a
+     * session without a connection (publishing its will) never waits.
+     */
+    public void waitFor(Session target) {
+        if (connection == null || !owner.inLoop()) {
+            return;
+        }
+        Waiting w = waiting;
+        if (w == null) {
+            w = new Waiting();
+            waiting = w;
+        }
+        if (w.contains(target.backlog) || !target.backlog.addWaiter(this, context.config())) {
+            return;
+        }
+        if (w.add(target.backlog, context.clock().millis())) {
+            context.metrics().publisherPaused();
+            scheduleStallCheck(w, context.config().slowConsumerMillis());
+            updateIntake();
+        }
+    }
+
+    /**
+     * A backlog this session's publisher waits for fell, or stopped holding it back. Any thread. Always a task
+     * of its own, even on the owner: the backlog's owner may be in the middle of its own work, and the
+     * publisher goes on with the packets it held.
+     */
+    void released(Backlog from) {
+        owner.execute(() -> run(() -> {
+            Waiting w = waiting;
+            if (w != null && w.remove(from)) {
+                updateIntake();
+            }
+        }));
+    }
+
+    private void scheduleStallCheck(Waiting w, long delayMillis) {
+        if (w.checkScheduled) {
+            return;
+        }
+        w.checkScheduled = true;
+        owner.schedule(() -> run(() -> checkStall(w)), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The publisher has waited for the slow-consumer timeout: the sessions it still waits for took nothing
+     * meanwhile (each wakes its publishers whenever it drains), so they shed from now on and it goes on.
+     */
+    private void checkStall(Waiting w) {
+        w.checkScheduled = false;
+        if (w != waiting || w.isEmpty()) {
+            return;
+        }
+        long timeout = context.config().slowConsumerMillis();
+        long waited = w.waitedMillis(context.clock().millis());
+        if (waited < timeout) {
+            scheduleStallCheck(w, timeout - waited);
+            return;
+        }
+        int stalled = w.shedAll();
+        for (int i = 0; i < stalled; i++) {
+            context.metrics().slowConsumer();
+        }
+        updateIntake();
+    }
+
+    private void stopWaiting() {
+        Waiting w = waiting;
+        if (w != null) {
+            w.clear();
+        }
+    }
+
+    /** Tells the connection what it may read, when that changed. Must run on the owner. */
+    private void updateIntake() {
+        ClientConnection conn = connection;
+        if (conn == null) {
+            return;
+        }
+        Waiting w = waiting;
+        // A publisher stops reading only while its own session owes its client nothing: publishers that wait
+        // for this session always find its client's acknowledgements read, so no wait is ever circular.
+        Intake wanted = w == null || w.isEmpty() ? Intake.OPEN : owes ? Intake.ACKS_ONLY : Intake.PAUSED;
+        if (wanted != intake) {
+            intake = wanted;
+            conn.intake(wanted);
+        }
+    }
+
+    /** A routed message reached the owner. */
+    void arrived(Arrival arrival) {
+        if (!owner.inLoop()) {
+            // The session moved to another loop while the message was on its way.
+            owner.execute(arrival);
+            return;
+        }
+        arrivals++;
+        deliverNow(arrival.delivery(), arrival.sequence(), arrival.messageId());
+        settle();
+    }
+
+    /**
+     * Brings the backlog up to date after messages arrived or left, and the connection's intake with it. Must
+     * run on the owner.
+     */
+    void settle() {
+        int arrived = arrivals;
+        arrivals = 0;
+        int count = backlog.settle(arrived, outbox.held(), context.config());
+        boolean owing = count > 0 || outbox.inflightCount() > 0;
+        if (owing != owes) {
+            owes = owing;
+            updateIntake();
+        }
     }
 
     /** Whether this session keeps its state in the store. Any thread; the answer may be stale. */
@@ -276,19 +452,18 @@ public final class Session {
     public void resume(ClientConnection conn) {
         if (connection == conn) {
             outbox.start(conn);
+            settle();
         }
     }
 
     /** Delivers a message to this session's client, or queues it. Must run on the owner: see {@link #run}. */
     public void deliver(Delivery delivery) {
-        deliver(delivery, 0, 0);
+        deliverNow(delivery, 0, 0);
+        settle();
     }
 
-    /**
-     * Delivers a message that {@link #route} stored under a sequence number, or that is not stored (0).
-     * Must run on the owner.
-     */
-    public void deliver(Delivery delivery, long sequence, long messageId) {
+    /** Delivers a message that {@link #route} stored under a sequence number, or that is not stored (0). */
+    private void deliverNow(Delivery delivery, long sequence, long messageId) {
         Pending pending = new Pending(delivery, sequence, messageId);
         if (pending.isStored() && (ended || storedQueue == null)) {
             // The session ended or stopped being persistent while the message was on its way.
@@ -309,12 +484,14 @@ public final class Session {
     public void writable(ClientConnection conn) {
         if (connection == conn) {
             outbox.writable();
+            settle();
         }
     }
 
     /** The client acknowledged a QoS 1 message with PUBACK. */
     public void acknowledge(int packetId) {
         outbox.acknowledge(packetId);
+        settle();
     }
 
     /**
@@ -324,12 +501,15 @@ public final class Session {
      * @return false if no QoS 2 message is in flight under this packet id
      */
     public boolean received(int packetId, boolean accepted) {
-        return outbox.received(packetId, accepted);
+        boolean known = outbox.received(packetId, accepted);
+        settle();
+        return known;
     }
 
     /** The client completed a QoS 2 message with PUBCOMP. */
     public void completed(int packetId) {
         outbox.completed(packetId);
+        settle();
     }
 
     /**
@@ -460,6 +640,7 @@ public final class Session {
         }
         connection = null;
         outbox.stop();
+        stopWaiting();
         context.metrics().clientDisconnected();
         if (newExpirySeconds >= 0) {
             expiryIntervalSeconds = newExpirySeconds;
@@ -467,6 +648,8 @@ public final class Session {
         Will due = publishWill ? will : null;
         will = null;
         outbox.handBackShared(this);
+        // Publishers never wait for a session without a client.
+        backlog.wakeAll();
         if (expiryIntervalSeconds == 0) {
             pendingWill = due;
             end();
@@ -490,6 +673,7 @@ public final class Session {
             scheduleWill(due);
         }
         scheduleExpiry(expiryIntervalSeconds * 1000);
+        settle();
     }
 
     /** Ends the connection from the server side; the transport then detaches it. */
@@ -545,6 +729,7 @@ public final class Session {
         registry.remove(clientId, this);
         outbox.handBackShared(this);
         discardState();
+        settle();
         Will due = pendingWill;
         pendingWill = null;
         if (due != null) {

@@ -8,6 +8,7 @@ import io.petrel.engine.session.ConnectOutcome;
 import io.petrel.engine.session.ConnectRequest;
 import io.petrel.engine.session.Delivery;
 import io.petrel.engine.session.DisconnectCause;
+import io.petrel.engine.session.Intake;
 import io.petrel.engine.session.SendResult;
 import io.petrel.engine.session.Session;
 import io.petrel.engine.topic.SubscriptionOptions;
@@ -54,6 +55,8 @@ public final class TestConnection implements ClientConnection {
     private int receiveMaximum = 65_535;
     private int maxPayload = Integer.MAX_VALUE;
     private boolean writable = true;
+    private Intake intake = Intake.OPEN;
+    private final List<Intake> intakeChanges = new ArrayList<>();
     private @Nullable Session session;
     private boolean sessionPresent;
 
@@ -199,6 +202,16 @@ public final class TestConnection implements ClientConnection {
         return closes;
     }
 
+    /** What flow control lets the connection read now. */
+    public Intake intake() {
+        return intake;
+    }
+
+    /** Every intake the engine set, in order. */
+    public List<Intake> intakeChanges() {
+        return intakeChanges;
+    }
+
     public void clear() {
         sent.clear();
         pubRels.clear();
@@ -227,6 +240,13 @@ public final class TestConnection implements ClientConnection {
         }
         sent.add(new Sent(delivery, packetId, duplicate));
         return SendResult.SENT;
+    }
+
+    @Override
+    public void intake(Intake mode) {
+        assertOnLoop();
+        intake = mode;
+        intakeChanges.add(mode);
     }
 
     @Override

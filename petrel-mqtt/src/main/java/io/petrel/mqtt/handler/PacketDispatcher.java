@@ -10,6 +10,7 @@ import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.petrel.api.ClientInfo;
+import io.petrel.engine.metrics.DropReason;
 import io.petrel.engine.session.Session;
 import io.petrel.mqtt.device.DeviceLink;
 import io.petrel.mqtt.protocol.ActionExecutor;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last stage of every MQTT pipeline: hands each decoded packet to its handler and the handler's decision
- * to {@link ActionExecutor}. The switch only delegates. Packets are released here and nowhere else.
+ * to {@link ActionExecutor}. The switch only delegates. Packets are released here and nowhere else; those that
+ * flow control holds come back through {@link #consume} later.
  */
 public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(PacketDispatcher.class);
@@ -56,6 +58,20 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
                 return;
             }
             ActionExecutor.execute(conn, ProtocolAction.disconnect(ProtocolError.QUOTA_EXCEEDED));
+        } else if (conn.state() == MqttConnection.State.CONNECTED) {
+            switch (conn.admit(packet)) {
+                case HELD -> {
+                    return;
+                }
+                case SHED -> {
+                    // The publisher waits for its subscribers and already holds all it may: QoS 0 goes first.
+                    protocol.engine().metrics().dropped(DropReason.SLOW_CONSUMER);
+                    ReferenceCountUtil.release(packet);
+                    return;
+                }
+                case PASS -> {
+                }
+            }
         }
         consume(packet);
     }
@@ -125,8 +141,7 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        conn.closed();
-        conn.dropHeld();
+        conn.closing();
         DeviceLink device = conn.device();
         if (device != null) {
             device.closed();

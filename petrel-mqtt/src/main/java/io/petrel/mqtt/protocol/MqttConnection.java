@@ -16,6 +16,7 @@ import io.petrel.api.topic.Namespace;
 import io.petrel.engine.session.ClientConnection;
 import io.petrel.engine.session.Delivery;
 import io.petrel.engine.session.DisconnectCause;
+import io.petrel.engine.session.Intake;
 import io.petrel.engine.session.SendResult;
 import io.petrel.engine.session.Session;
 import io.petrel.mqtt.codec.InboundTopicAliases;
@@ -26,7 +27,6 @@ import io.petrel.mqtt.transport.ConnectionAttributes;
 import io.petrel.mqtt.transport.NettyLoop;
 import io.petrel.platform.api.DeliveryListener;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -57,8 +57,7 @@ public final class MqttConnection implements ClientConnection {
     private final NettyLoop loop;
     private final ProtocolContext protocol;
     private final String listener;
-    private final Consumer<MqttMessage> consumer;
-    private final ArrayDeque<MqttMessage> pending = new ArrayDeque<>();
+    private final InboundGate gate;
     private final Runnable flushTask = this::flush;
     private final AckOrder acks = new AckOrder();
 
@@ -77,8 +76,6 @@ public final class MqttConnection implements ClientConnection {
     private PublishQuota publishQuota = PublishQuota.UNLIMITED;
     private @Nullable Future<?> expiryTimer;
     private @Nullable DeviceLink device;
-    private boolean readingHeld;
-    private boolean throttled;
 
     public MqttConnection(ChannelHandlerContext ctx, NettyLoop loop, ProtocolContext protocol, String listener,
             Consumer<MqttMessage> consumer) {
@@ -86,7 +83,7 @@ public final class MqttConnection implements ClientConnection {
         this.loop = loop;
         this.protocol = protocol;
         this.listener = listener;
-        this.consumer = consumer;
+        this.gate = new InboundGate(ctx.channel(), consumer);
     }
 
     public ProtocolContext protocol() {
@@ -157,7 +154,7 @@ public final class MqttConnection implements ClientConnection {
         this.inboundAliases = new InboundTopicAliases(protocol.config().topicAliasMaximum());
         this.publishEncoder = new OutboundPublishEncoder(negotiated.isV5(), terms.clientMaximumPacketSize(),
                 new OutboundTopicAliases(terms.clientTopicAliasMaximum()));
-        ctx.channel().config().setAutoRead(false);
+        gate.stop(InboundGate.CONNECTING);
     }
 
     /**
@@ -211,14 +208,11 @@ public final class MqttConnection implements ClientConnection {
                 delay, TimeUnit.MILLISECONDS);
     }
 
-    /** Resumes reading and processes the packets that arrived before the CONNACK, in order. */
+    /** Processes the packets that arrived before the CONNACK, in order, and resumes reading. */
     public void resumeReading() {
-        MqttMessage next;
-        while (state == State.CONNECTED && (next = pending.poll()) != null) {
-            consumer.accept(next);
-        }
-        if (state == State.CONNECTED && !readingHeld) {
-            ctx.channel().config().setAutoRead(true);
+        if (state == State.CONNECTED) {
+            gate.release(false);
+            gate.go(InboundGate.CONNECTING);
         }
     }
 
@@ -227,9 +221,10 @@ public final class MqttConnection implements ClientConnection {
      * publishes awaiting their decisions as it may have: the store's pace becomes the device's.
      */
     public void holdReading(boolean hold) {
-        readingHeld = hold;
-        if (state == State.CONNECTED) {
-            ctx.channel().config().setAutoRead(!hold && !throttled);
+        if (hold) {
+            gate.stop(InboundGate.DEVICE);
+        } else {
+            gate.go(InboundGate.DEVICE);
         }
     }
 
@@ -239,19 +234,33 @@ public final class MqttConnection implements ClientConnection {
      * @return false if too many are already waiting
      */
     public boolean holdUntilConnected(MqttMessage packet) {
-        if (pending.size() >= protocol.config().maxPendingBeforeConnect()) {
+        if (gate.heldCount() >= protocol.config().maxPendingBeforeConnect()) {
             return false;
         }
-        pending.add(packet);
+        gate.hold(packet);
         return true;
     }
 
-    /** Passes every held packet to the consumer, which releases them, once the connection is closed. */
-    public void dropHeld() {
-        MqttMessage next;
-        while ((next = pending.poll()) != null) {
-            consumer.accept(next);
+    /**
+     * Decides what becomes of a packet from a connected client while flow control may hold it: see
+     * {@link InboundGate#admit}. At most the server's receive maximum is held, which no well-behaved client
+     * exceeds with QoS 1 and 2 PUBLISH packets, since it waits for their acknowledgements.
+     */
+    public InboundGate.Decision admit(MqttMessage packet) {
+        return gate.admit(packet, protocol.config().receiveMaximum());
+    }
+
+    /**
+     * The channel is gone. The packets a connected client sent before it closed, and that flow control held,
+     * are processed as they would have been, flow control aside: a DISCONNECT among them still discards the
+     * will. Those that arrived before a CONNACK are only released.
+     */
+    public void closing() {
+        if (state == State.CONNECTED) {
+            gate.release(true);
         }
+        closed();
+        gate.release(true);
     }
 
     /** Keeps PUBACKs and PUBRECs in order while they wait for store commits. */
@@ -291,15 +300,13 @@ public final class MqttConnection implements ClientConnection {
      * rate. Packets already read are still processed; reading resumes unless the connection ended meanwhile.
      */
     public void pauseReading(long nanos) {
-        if (state != State.CONNECTED || throttled) {
+        if (state != State.CONNECTED || gate.stopped(InboundGate.THROTTLED)) {
             return;
         }
-        throttled = true;
-        ctx.channel().config().setAutoRead(false);
+        gate.stop(InboundGate.THROTTLED);
         ctx.channel().eventLoop().schedule(() -> {
-            throttled = false;
-            if (state == State.CONNECTED && !readingHeld) {
-                ctx.channel().config().setAutoRead(true);
+            if (state == State.CONNECTED) {
+                gate.go(InboundGate.THROTTLED);
             }
         }, nanos, TimeUnit.NANOSECONDS);
     }
@@ -398,6 +405,14 @@ public final class MqttConnection implements ClientConnection {
             device.awaitAcknowledgement(packetId, listener);
         }
         return SendResult.SENT;
+    }
+
+    @Override
+    public void intake(Intake mode) {
+        gate.intake(mode);
+        if (mode == Intake.OPEN && state == State.CONNECTED) {
+            gate.release(false);
+        }
     }
 
     @Override

@@ -96,11 +96,16 @@ public final class ConfigKeys {
     public static final Key<Integer> MAX_INFLIGHT = Key.integer("sessions.max-inflight", 100, 1, 65_535,
             "QoS 1 and 2 messages in flight to one client; its receive maximum may lower it.");
     public static final Key<Integer> MAX_QUEUED = Key.integer("sessions.max-queued", 1000, 0, 10_000_000,
-            "Messages queued per session, online or offline; beyond it messages are dropped and counted.");
+            "Messages routed to one session and not yet sent, online or offline. Publishers to a connected session "
+                    + "wait at half of it until it drains to a quarter; beyond it messages are dropped and counted.");
     public static final Key<Boolean> QUEUE_QOS0_OFFLINE = Key.bool("sessions.queue-qos0-offline", false,
             "Whether QoS 0 messages are queued for disconnected persistent sessions.");
     public static final Key<Duration> MAX_SESSION_EXPIRY = Key.duration("sessions.max-expiry", ValueParsers.NEVER,
             Duration.ZERO, ValueParsers.NEVER, "Longest session expiry granted; never grants any.");
+    public static final Key<Duration> SLOW_CONSUMER_TIMEOUT = Key.duration("sessions.slow-consumer-timeout",
+            Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofHours(1),
+            "How long publishers wait for a connected subscriber that takes nothing; then it sheds what exceeds "
+                    + "sessions.max-queued, QoS 0 first, until it drains.");
 
     public static final Key<Duration> SYS_INTERVAL = Key.duration("sys.interval", Duration.ofSeconds(10),
             Duration.ZERO, Duration.ofHours(1), "How often $SYS topics are published; 0 turns them off.");
@@ -274,8 +279,8 @@ public final class ConfigKeys {
             LISTENER_TLS_RELOAD_INTERVAL,
             MAX_PACKET_SIZE, MAX_CLIENT_ID_LENGTH, RECEIVE_MAXIMUM, TOPIC_ALIAS_MAXIMUM, MAX_KEEP_ALIVE,
             CONNECT_TIMEOUT, RETAIN_AVAILABLE, MAX_PENDING_BEFORE_CONNECT, MAX_INFLIGHT, MAX_QUEUED,
-            QUEUE_QOS0_OFFLINE, MAX_SESSION_EXPIRY, SYS_INTERVAL, PASSWORD_FILE, ACL_FILE, OPERATORS, TOKENS_ENABLED,
-            TOKENS_KEY, X509_IDENTITY, X509_FINGERPRINTS, AUTH_THREADS, AUTH_QUEUE, ORGANIZATION_USERS,
+            QUEUE_QOS0_OFFLINE, MAX_SESSION_EXPIRY, SLOW_CONSUMER_TIMEOUT, SYS_INTERVAL, PASSWORD_FILE, ACL_FILE,
+            OPERATORS, TOKENS_ENABLED, TOKENS_KEY, X509_IDENTITY, X509_FINGERPRINTS, AUTH_THREADS, AUTH_QUEUE, ORGANIZATION_USERS,
             MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ORG, MAX_CONNECTIONS_PER_USER, CONNECT_RATE_PER_IP,
             LOGIN_FAILURES_BEFORE_BACKOFF, LOGIN_BACKOFF, LOGIN_BACKOFF_MAX, LIMITS_EXEMPT_LOOPBACK, PUBLISH_RATE,
             PUBLISH_BYTES_RATE, PUBLISH_RATE_ACTION, MAX_SUBSCRIPTIONS, MAX_TOPIC_LENGTH, MAX_TOPIC_LEVELS,

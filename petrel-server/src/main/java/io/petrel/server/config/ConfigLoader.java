@@ -93,7 +93,8 @@ public final class ConfigLoader {
                 reader.get(ConfigKeys.MAX_INFLIGHT),
                 reader.get(ConfigKeys.MAX_QUEUED),
                 reader.get(ConfigKeys.QUEUE_QOS0_OFFLINE),
-                reader.get(ConfigKeys.MAX_SESSION_EXPIRY).toSeconds());
+                reader.get(ConfigKeys.MAX_SESSION_EXPIRY).toSeconds(),
+                reader.get(ConfigKeys.SLOW_CONSUMER_TIMEOUT).toMillis());
         EngineConfig engine = new EngineConfig(sessions, reader.get(ConfigKeys.SYS_INTERVAL), PetrelVersion.get());
         RestConfig api = new RestConfig(reader.get(ConfigKeys.API_ADMIN_USER),
                 reader.get(ConfigKeys.API_ADMIN_PASSWORD), reader.get(ConfigKeys.API_ADMINS),
