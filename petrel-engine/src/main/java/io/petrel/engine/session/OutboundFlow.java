@@ -14,11 +14,16 @@ import org.jspecify.annotations.Nullable;
  * and the bounded queue of messages waiting for a free slot or for the client to reconnect. Owned by the
  * session's loop. Every change is mirrored in the broker-wide gauges of {@link BrokerMetrics}, which
  * {@code $SYS/broker/store/messages/count} reads.
+ *
+ * <p>The collections are created when first needed and dropped again once empty: most sessions are idle most of
+ * the time, and an idle session should cost a few fields, not three empty collections.
  */
 final class OutboundFlow {
-    private final LinkedHashMap<Integer, InflightEntry> inflight = new LinkedHashMap<>();
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private final ArrayDeque<InflightEntry> awaitingResend = new ArrayDeque<>();
+    private static final List<InflightEntry> NONE = List.of();
+
+    private @Nullable LinkedHashMap<Integer, InflightEntry> inflight;
+    private @Nullable ArrayDeque<Pending> queue;
+    private @Nullable ArrayDeque<InflightEntry> awaitingResend;
     private final int maxQueued;
     private final BrokerMetrics metrics;
     private int nextPacketId = 1;
@@ -29,7 +34,7 @@ final class OutboundFlow {
     }
 
     int inflightCount() {
-        return inflight.size();
+        return inflight == null ? 0 : inflight.size();
     }
 
     /**
@@ -37,60 +42,78 @@ final class OutboundFlow {
      * limits: those in flight, less those still waiting to be resent after a reconnect.
      */
     int unacknowledgedCount() {
-        return inflight.size() - awaitingResend.size();
+        return inflightCount() - (awaitingResend == null ? 0 : awaitingResend.size());
     }
 
     /** Plans the resend of every in-flight PUBLISH on a new connection, in the order they were first sent. */
     void planResend() {
-        awaitingResend.clear();
+        awaitingResend = null;
+        if (inflight == null) {
+            return;
+        }
         for (InflightEntry entry : inflight.values()) {
             if (entry.stage == InflightEntry.Stage.PUBLISHED) {
+                if (awaitingResend == null) {
+                    awaitingResend = new ArrayDeque<>();
+                }
                 awaitingResend.addLast(entry);
             }
         }
     }
 
     boolean hasResend() {
-        return !awaitingResend.isEmpty();
+        return awaitingResend != null && !awaitingResend.isEmpty();
     }
 
     @Nullable InflightEntry peekResend() {
-        return awaitingResend.peekFirst();
+        return awaitingResend == null ? null : awaitingResend.peekFirst();
     }
 
     @Nullable InflightEntry pollResend() {
-        return awaitingResend.pollFirst();
+        if (awaitingResend == null) {
+            return null;
+        }
+        InflightEntry head = awaitingResend.pollFirst();
+        if (awaitingResend.isEmpty()) {
+            awaitingResend = null;
+        }
+        return head;
     }
 
     boolean hasQueued() {
-        return !queue.isEmpty();
+        return queue != null && !queue.isEmpty();
     }
 
     int queuedCount() {
-        return queue.size();
+        return queue == null ? 0 : queue.size();
     }
 
     /** Queues a delivery; false if the queue is full. */
     boolean enqueue(Pending pending) {
-        if (queue.size() >= maxQueued) {
+        if (queuedCount() >= maxQueued) {
             return false;
         }
-        queue.addLast(pending);
-        metrics.queuedChanged(1);
+        enqueueStored(pending);
         return true;
     }
 
     /** Queues a message paged in from the store, whose own bound already admitted it. */
     void enqueueStored(Pending pending) {
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+        }
         queue.addLast(pending);
         metrics.queuedChanged(1);
     }
 
     @Nullable Pending peekQueued() {
-        return queue.peekFirst();
+        return queue == null ? null : queue.peekFirst();
     }
 
     @Nullable Pending pollQueued() {
+        if (queue == null) {
+            return null;
+        }
         Pending head = queue.pollFirst();
         if (head != null) {
             metrics.queuedChanged(-1);
@@ -103,12 +126,13 @@ final class OutboundFlow {
      * caller keeps the in-flight count below 65,535, so a free id always exists.
      */
     InflightEntry track(Pending pending) {
-        while (inflight.containsKey(nextPacketId)) {
+        LinkedHashMap<Integer, InflightEntry> tracked = inflight();
+        while (tracked.containsKey(nextPacketId)) {
             advance();
         }
         InflightEntry entry = new InflightEntry(pending.delivery(), nextPacketId, pending.sequence(),
                 pending.messageId());
-        inflight.put(nextPacketId, entry);
+        tracked.put(nextPacketId, entry);
         metrics.inflightChanged(1);
         advance();
         return entry;
@@ -118,7 +142,7 @@ final class OutboundFlow {
     InflightEntry restore(Pending pending, int packetId, InflightEntry.Stage stage) {
         InflightEntry entry = new InflightEntry(pending.delivery(), packetId, pending.sequence(), pending.messageId());
         entry.stage = stage;
-        inflight.put(packetId, entry);
+        inflight().put(packetId, entry);
         metrics.inflightChanged(1);
         return entry;
     }
@@ -127,35 +151,54 @@ final class OutboundFlow {
         nextPacketId = nextPacketId == 65_535 ? 1 : nextPacketId + 1;
     }
 
+    private LinkedHashMap<Integer, InflightEntry> inflight() {
+        if (inflight == null) {
+            inflight = new LinkedHashMap<>();
+        }
+        return inflight;
+    }
+
     @Nullable InflightEntry get(int packetId) {
-        return inflight.get(packetId);
+        return inflight == null ? null : inflight.get(packetId);
     }
 
     void remove(int packetId) {
+        if (inflight == null) {
+            return;
+        }
         InflightEntry removed = inflight.remove(packetId);
         if (removed != null) {
             metrics.inflightChanged(-1);
-            if (!awaitingResend.isEmpty()) {
+            if (awaitingResend != null) {
                 awaitingResend.remove(removed);
             }
         }
     }
 
     /** A snapshot of the in-flight messages in the order they were first sent. */
-    List<InflightEntry> inflight() {
-        return new ArrayList<>(inflight.values());
+    List<InflightEntry> inflightSnapshot() {
+        return inflight == null ? NONE : new ArrayList<>(inflight.values());
     }
 
     /** Removes the in-flight messages a predicate accepts. */
     void removeInflightIf(Predicate<InflightEntry> predicate) {
-        int before = inflight.size();
-        inflight.values().removeIf(predicate);
-        metrics.inflightChanged(inflight.size() - before);
-        awaitingResend.removeIf(entry -> inflight.get(entry.packetId) != entry);
+        LinkedHashMap<Integer, InflightEntry> tracked = inflight;
+        if (tracked == null) {
+            return;
+        }
+        int before = tracked.size();
+        tracked.values().removeIf(predicate);
+        metrics.inflightChanged(tracked.size() - before);
+        if (awaitingResend != null) {
+            awaitingResend.removeIf(entry -> tracked.get(entry.packetId) != entry);
+        }
     }
 
     /** Removes the queued messages a predicate accepts. */
     void removeQueuedIf(Predicate<Pending> predicate) {
+        if (queue == null) {
+            return;
+        }
         int before = queue.size();
         for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
             if (predicate.test(it.next())) {
@@ -176,12 +219,12 @@ final class OutboundFlow {
 
     /** Forgets everything; returns how many messages were lost, in flight or queued. */
     int clear() {
-        int lost = inflight.size() + queue.size();
-        metrics.inflightChanged(-inflight.size());
-        metrics.queuedChanged(-queue.size());
-        inflight.clear();
-        queue.clear();
-        awaitingResend.clear();
+        int lost = inflightCount() + queuedCount();
+        metrics.inflightChanged(-inflightCount());
+        metrics.queuedChanged(-queuedCount());
+        inflight = null;
+        queue = null;
+        awaitingResend = null;
         return lost;
     }
 }

@@ -37,8 +37,11 @@ final class Outbox {
     private final Executor owner;
     /** Tells the session that what it holds changed, after work that store results started. */
     private final Runnable changed;
-    /** In-flight messages not sent yet, in order: the first waits for its packet id to be committed. */
-    private final ArrayDeque<InflightEntry> unsent = new ArrayDeque<>();
+    /**
+     * In-flight messages not sent yet, in order: the first waits for its packet id to be committed. Only stored
+     * QoS 2 messages ever wait so; created when the first does.
+     */
+    private @Nullable ArrayDeque<InflightEntry> unsent;
     /** The connection messages go to once delivery has started on it; null while none may be sent. */
     private @Nullable ClientConnection target;
     private @Nullable StoredQueue stored;
@@ -70,8 +73,8 @@ final class Outbox {
         }
         target = conn;
         epoch++;
-        unsent.clear();
-        for (InflightEntry entry : flow.inflight()) {
+        unsent = null;
+        for (InflightEntry entry : flow.inflightSnapshot()) {
             if (entry.stage == InflightEntry.Stage.RELEASED) {
                 conn.sendPubRel(entry.packetId);
             }
@@ -137,7 +140,7 @@ final class Outbox {
 
     private void deliverOnline(ClientConnection conn, Pending pending) {
         Delivery delivery = pending.delivery();
-        if (flow.hasQueued() || flow.hasResend() || !unsent.isEmpty()) {
+        if (flow.hasQueued() || flow.hasResend() || hasUnsent()) {
             enqueue(pending);
         } else if (delivery.qos() == QoS.AT_MOST_ONCE) {
             if (conn.isWritable()) {
@@ -236,13 +239,13 @@ final class Outbox {
     /** Forgets the stored messages in memory: the store keeps them, and the next connection pages them in. */
     void dropStored() {
         flow.dropStored();
-        unsent.clear();
+        unsent = null;
     }
 
     /** Forgets every message, counting each as dropped because its session ended. */
     void discard() {
         int lost = flow.clear();
-        unsent.clear();
+        unsent = null;
         for (int i = 0; i < lost; i++) {
             context.metrics().dropped(DropReason.SESSION_ENDED);
         }
@@ -250,6 +253,10 @@ final class Outbox {
 
     int queuedCount() {
         return flow.queuedCount();
+    }
+
+    private boolean hasUnsent() {
+        return unsent != null && !unsent.isEmpty();
     }
 
     /** Messages the session holds and has not sent: queued in memory, or in the store and not paged in. */
@@ -327,9 +334,12 @@ final class Outbox {
                         changed.run();
                     }));
         }
-        if (entry.recorded && unsent.isEmpty()) {
+        if (entry.recorded && !hasUnsent()) {
             publishTracked(conn, entry);
         } else {
+            if (unsent == null) {
+                unsent = new ArrayDeque<>(4);
+            }
             unsent.addLast(entry);
         }
     }
@@ -356,15 +366,18 @@ final class Outbox {
         if (conn == null) {
             return;
         }
-        InflightEntry head;
-        while ((head = unsent.peekFirst()) != null && head.recorded) {
-            unsent.pollFirst();
-            if (flow.get(head.packetId) == head) {
-                publishTracked(conn, head);
+        ArrayDeque<InflightEntry> waiting = unsent;
+        if (waiting != null) {
+            InflightEntry head;
+            while ((head = waiting.peekFirst()) != null && head.recorded) {
+                waiting.pollFirst();
+                if (flow.get(head.packetId) == head) {
+                    publishTracked(conn, head);
+                }
             }
-        }
-        if (!unsent.isEmpty()) {
-            return;
+            if (!waiting.isEmpty()) {
+                return;
+            }
         }
         InflightEntry resend;
         while (flow.unacknowledgedCount() < quota(conn) && (resend = flow.peekResend()) != null

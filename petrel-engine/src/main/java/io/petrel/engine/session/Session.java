@@ -59,9 +59,11 @@ public final class Session {
     private boolean ended;
     private int generation;
     private long expiryIntervalSeconds;
-    private final Map<String, Subscription<Session>> subscriptions = new HashMap<>();
+    /** By filter; an empty map until the first subscription, since many clients only publish. */
+    private Map<String, Subscription<Session>> subscriptions = Map.of();
     private final Outbox outbox;
-    private final Set<Integer> inboundQos2 = new HashSet<>();
+    /** Inbound QoS 2 packet ids awaiting PUBREL; empty until the first arrives. */
+    private Set<Integer> inboundQos2 = Set.of();
     private @Nullable Will will;
     private @Nullable Will pendingWill;
     private @Nullable Cancellable willTimer;
@@ -230,7 +232,9 @@ public final class Session {
             subscribe(TopicFilter.parse(sub.filter()), new SubscriptionOptions(QoS.of(sub.qos()), sub.noLocal(),
                     sub.retainAsPublished(), RetainHandling.of(sub.retainHandling())), sub.subscriptionId());
         }
-        inboundQos2.addAll(stored.inboundQos2());
+        for (int packetId : stored.inboundQos2()) {
+            inboundQos2().add(packetId);
+        }
         lastSequence = stored.lastSequence();
         useStore(new StoredQueue(clientId, store, stored.lastSequence(), stored.queued()));
         long disconnectedAt = stored.disconnectedAtMillis() < 0 ? startedMillis : stored.disconnectedAtMillis();
@@ -518,7 +522,7 @@ public final class Session {
      * @return true the first time a packet id arrives; false for a resend, which must not be forwarded again
      */
     public boolean qos2Arrived(int packetId) {
-        if (!inboundQos2.add(packetId)) {
+        if (!inboundQos2().add(packetId)) {
             return false;
         }
         StoredQueue queue = storedQueue;
@@ -535,7 +539,7 @@ public final class Session {
      * @return false if the packet id was not pending
      */
     public boolean qos2Released(int packetId) {
-        if (!inboundQos2.remove(packetId)) {
+        if (inboundQos2.isEmpty() || !inboundQos2.remove(packetId)) {
             return false;
         }
         StoredQueue queue = storedQueue;
@@ -543,6 +547,13 @@ public final class Session {
             lastWrite = queue.store().removeInboundQos2(clientId, packetId).toCompletableFuture();
         }
         return true;
+    }
+
+    private Set<Integer> inboundQos2() {
+        if (inboundQos2.isEmpty()) {
+            inboundQos2 = new HashSet<>(4);
+        }
+        return inboundQos2;
     }
 
     /** How many inbound QoS 2 messages wait for their PUBREL. */
@@ -558,6 +569,9 @@ public final class Session {
     public boolean subscribe(TopicFilter filter, SubscriptionOptions options, int subscriptionId) {
         Subscription<Session> subscription = new Subscription<>(this, filter, options, subscriptionId);
         boolean existed = context.subscriptions().subscribe(subscription);
+        if (subscriptions.isEmpty()) {
+            subscriptions = new HashMap<>(4);
+        }
         subscriptions.put(filter.raw(), subscription);
         StoredQueue queue = storedQueue;
         if (queue != null) {
@@ -609,7 +623,7 @@ public final class Session {
      * @return whether it existed
      */
     public boolean unsubscribe(TopicFilter filter) {
-        Subscription<Session> removed = subscriptions.remove(filter.raw());
+        Subscription<Session> removed = subscriptions.isEmpty() ? null : subscriptions.remove(filter.raw());
         StoredQueue queue = storedQueue;
         if (removed != null && queue != null) {
             lastWrite = queue.store().deleteSubscription(clientId, filter.raw()).toCompletableFuture();
@@ -749,7 +763,7 @@ public final class Session {
         for (Subscription<Session> subscription : subscriptions.values()) {
             context.subscriptions().unsubscribe(this, subscription.filter());
         }
-        subscriptions.clear();
+        subscriptions = Map.of();
         outbox.discard();
         StoredQueue queue = storedQueue;
         BrokerStore store = context.store();
@@ -762,7 +776,7 @@ public final class Session {
             useStore(null);
             lastWrite = store.deleteSession(clientId).toCompletableFuture();
         }
-        inboundQos2.clear();
+        inboundQos2 = Set.of();
     }
 
     /** Messages waiting in the queue; for $SYS and tests. Must run on the owner. */

@@ -13,7 +13,8 @@ public final class OutboundTopicAliases {
     public static final int NONE = 0;
 
     private final int maximum;
-    private final Map<String, Integer> aliases = new HashMap<>();
+    /** Created with the first alias, so that clients that take none cost nothing. */
+    private Map<String, Integer> aliases = Map.of();
 
     public OutboundTopicAliases(int maximum) {
         this.maximum = maximum;
@@ -37,6 +38,9 @@ public final class OutboundTopicAliases {
 
     /** Assigns the next free alias to a topic; call only when {@link #hasFree()}. */
     public int assign(String topic) {
+        if (aliases.isEmpty()) {
+            aliases = new HashMap<>();
+        }
         int alias = aliases.size() + 1;
         aliases.put(topic, alias);
         return alias;

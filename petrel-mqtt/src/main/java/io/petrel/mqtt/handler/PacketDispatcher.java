@@ -7,7 +7,6 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.petrel.api.ClientInfo;
 import io.petrel.engine.metrics.DropReason;
@@ -53,6 +52,7 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
             return;
         }
         protocol.engine().metrics().packetReceived();
+        conn.packetRead();
         if (conn.state() == MqttConnection.State.CONNECTING) {
             if (conn.holdUntilConnected(packet)) {
                 return;
@@ -120,14 +120,9 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
-            ProtocolError error = conn.state() == MqttConnection.State.CONNECTED
-                    ? ProtocolError.KEEP_ALIVE_TIMEOUT : ProtocolError.CONNECT_TIMEOUT;
-            ActionExecutor.execute(conn, ProtocolAction.disconnect(error));
-        } else {
-            ctx.fireUserEventTriggered(event);
-        }
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        conn.readComplete();
+        ctx.fireChannelReadComplete();
     }
 
     @Override

@@ -29,8 +29,6 @@ public final class HandlerNames {
     public static final String WEBSOCKET_FRAMES_OUT = "webSocketFramesOut";
     /** Counts bytes in and out. */
     public static final String TRAFFIC = "traffic";
-    /** Closes connections that send no CONNECT in time, then enforces keep alive. */
-    public static final String IDLE = "idle";
     /** Cuts the byte stream into whole packets by their fixed header. */
     public static final String FRAMER = "mqttFramer";
     /** Hands the decoder one packet; a packet it cannot finish within its own bytes is malformed. */

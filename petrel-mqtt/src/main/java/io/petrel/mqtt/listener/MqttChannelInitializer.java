@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.petrel.engine.metrics.BrokerMetrics;
 import io.petrel.mqtt.framing.FrameGuard;
@@ -29,7 +28,6 @@ import io.petrel.mqtt.transport.websocket.BytesToWebSocketFrame;
 import io.petrel.mqtt.transport.websocket.HttpFallback;
 import io.petrel.mqtt.transport.websocket.WebSocketClientAddress;
 import io.petrel.mqtt.transport.websocket.WebSocketFrameToBytes;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,7 +104,6 @@ final class MqttChannelInitializer extends ChannelInitializer<Channel> {
             pipeline.addLast(HandlerNames.WEBSOCKET_FRAMES_OUT, BytesToWebSocketFrame.INSTANCE);
         }
         pipeline.addLast(HandlerNames.TRAFFIC, traffic);
-        pipeline.addLast(HandlerNames.IDLE, new IdleStateHandler(limits.connectTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
         // The decoder gets one whole packet at a time, so that no length inside a packet makes it wait for bytes
         // that belong to no packet; the guard on both sides of it turns such a wait into a malformed packet.
         FrameGuard guard = new FrameGuard();

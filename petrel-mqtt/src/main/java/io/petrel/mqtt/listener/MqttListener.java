@@ -2,6 +2,7 @@ package io.petrel.mqtt.listener;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
@@ -28,6 +29,11 @@ public final class MqttListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttListener.class);
     private static final int ACCEPT_BACKLOG = 4096;
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(128 * 1024, 512 * 1024);
+    /**
+     * One allocator for every connection: it only makes the per-connection handles that size reads, and Netty
+     * would otherwise give each connection an allocator of its own.
+     */
+    private static final AdaptiveRecvByteBufAllocator RECEIVE_BUFFERS = new AdaptiveRecvByteBufAllocator();
 
     private final ListenerConfig config;
     private final Channel channel;
@@ -65,6 +71,7 @@ public final class MqttListener implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_BUFFERS)
                 .childHandler(new MqttChannelInitializer(protocol, config, tls, connections));
         Channel channel = bootstrap.bind(config.host(), config.port()).sync().channel();
         ScheduledFuture<?> reloads = null;

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * PUBLISH packets whether the platform or the broker handled each.
  */
 public final class AckOrder {
-    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private static final CompletableFuture<Void> NONE_PENDING = CompletableFuture.completedFuture(null);
+
+    private CompletableFuture<Void> tail = NONE_PENDING;
 
     /**
      * Decides how to acknowledge a PUBLISH whose state is committed when {@code stored} completes.

@@ -2,11 +2,9 @@ package io.petrel.mqtt.protocol;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.petrel.api.ClientInfo;
 import io.petrel.api.Principal;
@@ -58,6 +56,7 @@ public final class MqttConnection implements ClientConnection {
     private final ProtocolContext protocol;
     private final String listener;
     private final InboundGate gate;
+    private final IdleTimer idle;
     private final Runnable flushTask = this::flush;
     private final AckOrder acks = new AckOrder();
 
@@ -84,6 +83,8 @@ public final class MqttConnection implements ClientConnection {
         this.protocol = protocol;
         this.listener = listener;
         this.gate = new InboundGate(ctx.channel(), consumer);
+        this.idle = new IdleTimer(ctx.channel().eventLoop(), this);
+        idle.arm(protocol.config().connectTimeoutSeconds(), TimeUnit.SECONDS);
     }
 
     public ProtocolContext protocol() {
@@ -282,17 +283,23 @@ public final class MqttConnection implements ClientConnection {
      * keep-alive periods without a packet [MQTT-3.1.2-24]; a keep alive of 0 turns the timeout off.
      */
     public void armKeepAlive(int keepAliveSeconds) {
-        ChannelPipeline pipeline = ctx.pipeline();
-        ChannelHandlerContext idle = pipeline.context(IdleStateHandler.class);
-        if (idle == null) {
-            return;
-        }
-        if (keepAliveSeconds == 0) {
-            pipeline.remove(idle.name());
-        } else {
-            pipeline.replace(idle.name(), idle.name(),
-                    new IdleStateHandler(keepAliveSeconds * 1500L, 0, 0, TimeUnit.MILLISECONDS));
-        }
+        idle.arm(keepAliveSeconds * 1500L, TimeUnit.MILLISECONDS);
+    }
+
+    /** A packet arrived: the idle timer counts from the end of this read. */
+    public void packetRead() {
+        idle.read();
+    }
+
+    /** The event loop finished a batch of reads from this connection. */
+    public void readComplete() {
+        idle.readComplete();
+    }
+
+    /** Nothing arrived in time: before CONNACK, the connect timeout passed; after it, the keep alive. */
+    void idleTimeout() {
+        ActionExecutor.execute(this, ProtocolAction.disconnect(
+                state == State.CONNECTED ? ProtocolError.KEEP_ALIVE_TIMEOUT : ProtocolError.CONNECT_TIMEOUT));
     }
 
     /**
@@ -350,6 +357,7 @@ public final class MqttConnection implements ClientConnection {
     public void closed() {
         state = State.CLOSED;
         protocol.connections().remove(this);
+        idle.cancel();
         if (expiryTimer != null) {
             expiryTimer.cancel(false);
             expiryTimer = null;

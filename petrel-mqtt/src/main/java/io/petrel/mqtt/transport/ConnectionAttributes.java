@@ -22,7 +22,8 @@ public final class ConnectionAttributes {
 
     /** The client's address: the one a proxy vouched for, else the socket's peer. */
     public static InetSocketAddress clientAddress(Channel channel) {
-        InetSocketAddress forwarded = channel.attr(CLIENT_ADDRESS).get();
+        // hasAttr first: attr() would add an empty attribute to every connection that has none.
+        InetSocketAddress forwarded = channel.hasAttr(CLIENT_ADDRESS) ? channel.attr(CLIENT_ADDRESS).get() : null;
         return forwarded != null ? forwarded : (InetSocketAddress) channel.remoteAddress();
     }
 
@@ -33,7 +34,7 @@ public final class ConnectionAttributes {
 
     /** The verified certificate the client presented in the TLS handshake, or null. */
     public static @Nullable ClientCertificate clientCertificate(Channel channel) {
-        return channel.attr(CLIENT_CERTIFICATE).get();
+        return channel.hasAttr(CLIENT_CERTIFICATE) ? channel.attr(CLIENT_CERTIFICATE).get() : null;
     }
 
     /** Records the certificate the client presented. */
