@@ -19,6 +19,7 @@ import io.petrel.platform.DevicePlatform;
 import io.petrel.platform.PlatformStores;
 import io.petrel.security.Security;
 import io.petrel.server.devices.DeviceHost;
+import io.petrel.server.http.HttpConfig;
 import io.petrel.server.http.HealthRoutes;
 import io.petrel.server.http.HttpRoutes;
 import io.petrel.server.http.HttpServer;
@@ -148,7 +149,7 @@ public final class PetrelServer implements AutoCloseable {
                     LOG.info("REST API off: it manages the device platform, which is off (devices.enabled: false)");
                 }
                 routes.addAll(extraRoutes);
-                http = HttpServer.start(config.http(), routes);
+                http = startHttp(config.http(), routes);
             }
         } catch (RuntimeException | InterruptedException e) {
             listeners.forEach(MqttListener::close);
@@ -231,6 +232,15 @@ public final class PetrelServer implements AutoCloseable {
             // Netty rethrows bind failures (address in use, address not on this machine) as they are.
             throw new ServerStartException("listener '" + listener.name() + "' cannot bind " + listener.host() + ":"
                     + listener.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HttpServer startHttp(HttpConfig config, List<HttpRoutes> routes) {
+        try {
+            return HttpServer.start(config, routes);
+        } catch (IOException e) {
+            throw new ServerStartException("the HTTP server cannot bind " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage() + " (set http.port, or http.enabled: false)", e);
         }
     }
 

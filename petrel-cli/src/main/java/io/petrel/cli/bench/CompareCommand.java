@@ -207,8 +207,10 @@ final class CompareCommand implements Callable<Integer> {
         if (petrelJavaOpts != null && !petrelJavaOpts.isBlank()) {
             command.addAll(List.of(petrelJavaOpts.trim().split("\\s+")));
         }
+        // One TCP listener, as Mosquitto has; the other listeners and HTTP would only claim ports that may be taken.
         command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port + 1), "--data-dir",
-                work.resolve("petrel-data").toString()));
+                work.resolve("petrel-data").toString(), "--set", "listeners.tls.enabled=false", "--set",
+                "listeners.ws.enabled=false", "--set", "listeners.wss.enabled=false", "--set", "http.port=0"));
         return BrokerProcess.start("petrel", command, port + 1, work.resolve("petrel.log"));
     }
 }

@@ -100,10 +100,23 @@ class ServeCommandIT {
     }
 
     @Test
+    void anHttpPortInUseIsReportedWithExitStatus1() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            Result result = inProcess("serve", "--data-dir", dir.toString(), "--port", "0",
+                    "--set", "listeners.tls.enabled=false", "--set", "listeners.ws.enabled=false",
+                    "--set", "listeners.wss.enabled=false", "--set", "http.port=" + taken.getLocalPort());
+            assertThat(result.status()).isEqualTo(1);
+            assertThat(result.stderr()).startsWith("petrel: cannot start: the HTTP server cannot bind 127.0.0.1:"
+                    + taken.getLocalPort() + ": Address already in use").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void sigtermSendsMqtt5ClientsServerShuttingDownAndExitsWithinTheBound() throws Exception {
         try (PetrelProcess petrel = PetrelProcess.start(dir, Map.of(), "serve", "--data-dir", "data",
                 "--port", "0", "--set", "listeners.tls.port=0", "--set", "listeners.ws.port=0",
-                "--set", "listeners.wss.port=0", "--set", "server.shutdown-timeout=5s")) {
+                "--set", "listeners.wss.port=0", "--set", "http.port=0", "--set", "server.shutdown-timeout=5s")) {
             int port = petrel.port("tcp");
             // The last line of a start, logged once SIGTERM leads to a graceful shutdown.
             petrel.awaitOutput("Listener 'wss': anonymous clients");

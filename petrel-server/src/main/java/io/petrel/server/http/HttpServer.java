@@ -1,6 +1,8 @@
 package io.petrel.server.http;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,8 +20,12 @@ public final class HttpServer implements AutoCloseable {
         this.address = address;
     }
 
-    /** Starts the server with the given routes; throws if its address cannot be bound. */
-    public static HttpServer start(HttpConfig config, List<HttpRoutes> routes) {
+    /**
+     * Starts the server with the given routes.
+     *
+     * @throws IOException if its address cannot be bound; the message says why, such as the port being in use
+     */
+    public static HttpServer start(HttpConfig config, List<HttpRoutes> routes) throws IOException {
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -27,7 +33,16 @@ public final class HttpServer implements AutoCloseable {
                 feature.addTo(javalin.routes);
             }
         });
-        app.start(config.host(), config.port());
+        try {
+            app.start(config.host(), config.port());
+        } catch (JavalinBindException e) {
+            // Javalin has stopped Jetty already; its own message guesses, the innermost cause says.
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IOException(cause.getMessage(), e);
+        }
         InetSocketAddress address = new InetSocketAddress(config.host(), app.port());
         LOG.info("HTTP on {} (/health, /metrics, REST API under /api/v1)", address);
         return new HttpServer(app, address);
