@@ -9,23 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The OpenAPI document describes exactly the operations the server serves, and paths it does not serve. */
 class OpenApiIT {
-    private static RestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RestServerExtension server = new RestServerExtension();
 
     @Test
     void everyServedOperationIsDocumentedAndEveryDocumentedOneIsServed() {

@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.petrel.it.rest.RestClient.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Admin logins, session tokens, HTTP basic, API keys, and the 401s and 403s around them. */
 class RestAuthIT {
-    private static RestServer server;
+    @RegisterExtension
+    static final RestServerExtension server = new RestServerExtension();
 
     @BeforeAll
-    static void start() {
-        server = RestServer.start();
+    static void setUp() {
         Response acme = server.admin().post("/api/v1/organizations", "{\"id\":\"acme\"}");
         assertThat(acme.status()).isEqualTo(201);
         assertThat(server.admin().post("/api/v1/organizations", "{\"id\":\"umbrella\"}").status()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -6,34 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.petrel.api.store.platform.Device;
 import java.time.Duration;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A device's connection and activity state as sessions come and go (device-api.md §2.3). */
 class RestDeviceStateIT {
-    private static RestServer server;
-    private static RestClient admin;
-
-    @BeforeAll
-    static void start() {
-        server = RestServer.start();
-        admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RestServerExtension server = new RestServerExtension();
 
     @Test
     void theStateFollowsTheDevicesSessions() throws Exception {
-        JsonNode view = admin.post("/api/v1/organizations/default/devices", "{\"name\":\"sensor\"}").json();
-        Device device = server.platform().registry().device(UUID.fromString(view.get("id").asText())).orElseThrow();
+        Device device = server.device("sensor");
         String path = "/api/v1/devices/" + device.id() + "/state";
 
-        JsonNode never = admin.get(path).json();
+        JsonNode never = server.admin().get(path).json();
         assertThat(never.get("connected").asBoolean()).isFalse();
         assertThat(never.get("sessions").asInt()).isZero();
         assertThat(never.has("active")).isFalse();
@@ -41,15 +27,15 @@ class RestDeviceStateIT {
 
         long before = System.currentTimeMillis();
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> admin.get(path).json().has("lastConnectTime"));
-            JsonNode online = admin.get(path).json();
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.admin().get(path).json().has("lastConnectTime"));
+            JsonNode online = server.admin().get(path).json();
             assertThat(online.get("connected").asBoolean()).isTrue();
             assertThat(online.get("sessions").asInt()).isEqualTo(1);
             assertThat(online.get("active").asBoolean()).isTrue();
             assertThat(online.get("lastConnectTime").asLong()).isGreaterThanOrEqualTo(before);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get(path).json().has("lastDisconnectTime"));
-        JsonNode offline = admin.get(path).json();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.admin().get(path).json().has("lastDisconnectTime"));
+        JsonNode offline = server.admin().get(path).json();
         assertThat(offline.get("connected").asBoolean()).isFalse();
         assertThat(offline.get("active").asBoolean()).as("disconnecting alone does not clear active").isTrue();
         assertThat(offline.get("lastDisconnectTime").asLong())

@@ -11,30 +11,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Devices and their credentials: every operation, the ways each goes wrong, and what changes do to sessions. */
 class RestDevicesIT {
-    private static RestServer server;
-    private static RestClient admin;
+    @RegisterExtension
+    static final RestServerExtension server = new RestServerExtension();
 
     @BeforeAll
-    static void start() {
-        server = RestServer.start();
-        admin = server.admin();
-        admin.post("/api/v1/organizations", "{\"id\":\"acme\"}");
-        admin.post("/api/v1/organizations", "{\"id\":\"umbrella\"}");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void setUp() {
+        server.admin().post("/api/v1/organizations", "{\"id\":\"acme\"}");
+        server.admin().post("/api/v1/organizations", "{\"id\":\"umbrella\"}");
     }
 
     private static JsonNode create(String org, String body) {
-        Response created = admin.post("/api/v1/organizations/" + org + "/devices", body);
+        Response created = server.admin().post("/api/v1/organizations/" + org + "/devices", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json();
     }
@@ -54,10 +47,10 @@ class RestDevicesIT {
         assertThat(created.get("credentials").get("type").asText()).isEqualTo("ACCESS_TOKEN");
         assertThat(created.get("credentials").get("token").asText()).matches("[A-Za-z0-9]{20}");
 
-        JsonNode read = admin.get("/api/v1/devices/" + created.get("id").asText()).json();
+        JsonNode read = server.admin().get("/api/v1/devices/" + created.get("id").asText()).json();
         assertThat(read.has("credentials")).isFalse();
         assertThat(read.get("name").asText()).isEqualTo("pump-1");
-        assertThat(admin.get("/api/v1/devices/" + created.get("id").asText() + "/credentials").json())
+        assertThat(server.admin().get("/api/v1/devices/" + created.get("id").asText() + "/credentials").json())
                 .isEqualTo(created.get("credentials"));
     }
 
@@ -81,13 +74,13 @@ class RestDevicesIT {
     @Test
     void takenNamesAndCredentialsAreConflictsAndNothingIsHalfCreated() {
         create("acme", "{\"name\":\"dup\",\"credentials\":{\"type\":\"ACCESS_TOKEN\",\"token\":\"dup-token\"}}");
-        Response name = admin.post("/api/v1/organizations/acme/devices", "{\"name\":\"dup\"}");
+        Response name = server.admin().post("/api/v1/organizations/acme/devices", "{\"name\":\"dup\"}");
         assertThat(name.status()).isEqualTo(409);
         assertThat(name.message()).isEqualTo("a device named 'dup' already exists");
-        assertThat(admin.post("/api/v1/organizations/umbrella/devices", "{\"name\":\"dup\"}").status())
+        assertThat(server.admin().post("/api/v1/organizations/umbrella/devices", "{\"name\":\"dup\"}").status())
                 .as("names are per organization").isEqualTo(201);
 
-        Response token = admin.post("/api/v1/organizations/acme/devices",
+        Response token = server.admin().post("/api/v1/organizations/acme/devices",
                 "{\"name\":\"other\",\"credentials\":{\"type\":\"ACCESS_TOKEN\",\"token\":\"dup-token\"}}");
         assertThat(token.status()).isEqualTo(409);
         assertThat(token.message()).contains("already used by another device");
@@ -96,7 +89,7 @@ class RestDevicesIT {
 
     @Test
     void devicesArePagedInNameOrder() {
-        admin.post("/api/v1/organizations", "{\"id\":\"paged\"}");
+        server.admin().post("/api/v1/organizations", "{\"id\":\"paged\"}");
         for (String name : List.of("d3", "d1", "d5", "d2", "d4")) {
             create("paged", "{\"name\":\"" + name + "\"}");
         }
@@ -104,20 +97,20 @@ class RestDevicesIT {
         String after = null;
         int pages = 0;
         do {
-            JsonNode page = admin.get("/api/v1/organizations/paged/devices?limit=2"
+            JsonNode page = server.admin().get("/api/v1/organizations/paged/devices?limit=2"
                     + (after == null ? "" : "&after=" + after)).json();
             page.get("devices").forEach(device -> names.add(device.get("name").asText()));
             after = page.has("nextAfter") ? page.get("nextAfter").asText() : null;
             pages++;
         } while (after != null && pages < 10);
         assertThat(names).containsExactly("d1", "d2", "d3", "d4", "d5");
-        assertThat(admin.get("/api/v1/organizations/paged/devices?limit=0").message())
+        assertThat(server.admin().get("/api/v1/organizations/paged/devices?limit=0").message())
                 .isEqualTo("query parameter 'limit' must be an integer from 1 to 1000, not 0");
-        assertThat(admin.get("/api/v1/organizations/paged/devices?limit=ten").message())
+        assertThat(server.admin().get("/api/v1/organizations/paged/devices?limit=ten").message())
                 .isEqualTo("query parameter 'limit' must be an integer from 1 to 1000, not ten");
-        assertThat(admin.get("/api/v1/organizations/paged/devices?limit=1&limit=2").message())
+        assertThat(server.admin().get("/api/v1/organizations/paged/devices?limit=1&limit=2").message())
                 .isEqualTo("query parameter 'limit' is given more than once");
-        assertThat(admin.get("/api/v1/organizations/nowhere/devices").status()).isEqualTo(404);
+        assertThat(server.admin().get("/api/v1/organizations/nowhere/devices").status()).isEqualTo(404);
     }
 
     @Test
@@ -125,7 +118,8 @@ class RestDevicesIT {
         JsonNode view = create("acme", "{\"name\":\"old-name\"}");
         String id = view.get("id").asText();
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device(view))) {
-            Response patched = admin.patch("/api/v1/devices/" + id, "{\"name\":\"new-name\",\"type\":\"valve\"}");
+            Response patched = server.admin().patch("/api/v1/devices/" + id,
+                    "{\"name\":\"new-name\",\"type\":\"valve\"}");
             assertThat(patched.status()).isEqualTo(200);
             assertThat(patched.json().get("name").asText()).isEqualTo("new-name");
             assertThat(patched.json().get("type").asText()).isEqualTo("valve");
@@ -133,10 +127,10 @@ class RestDevicesIT {
                     .until(() -> session.closedWith() == ReasonCode.ADMINISTRATIVE_ACTION);
         }
         create("acme", "{\"name\":\"taken-name\"}");
-        assertThat(admin.patch("/api/v1/devices/" + id, "{\"name\":\"taken-name\"}").status()).isEqualTo(409);
-        assertThat(admin.patch("/api/v1/devices/" + id, "{\"profile\":\"x\"}").message())
+        assertThat(server.admin().patch("/api/v1/devices/" + id, "{\"name\":\"taken-name\"}").status()).isEqualTo(409);
+        assertThat(server.admin().patch("/api/v1/devices/" + id, "{\"profile\":\"x\"}").message())
                 .startsWith("unknown field 'profile'");
-        assertThat(admin.patch("/api/v1/devices/" + id, "{\"additionalInfo\":[1]}").message())
+        assertThat(server.admin().patch("/api/v1/devices/" + id, "{\"additionalInfo\":[1]}").message())
                 .isEqualTo("field 'additionalInfo' must be an object, not an array");
     }
 
@@ -145,14 +139,15 @@ class RestDevicesIT {
         JsonNode view = create("acme", "{\"name\":\"rotated\"}");
         String id = view.get("id").asText();
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device(view))) {
-            Response replaced = admin.put("/api/v1/devices/" + id + "/credentials",
+            Response replaced = server.admin().put("/api/v1/devices/" + id + "/credentials",
                     "{\"type\":\"MQTT_BASIC\",\"userName\":\"rotated-user\",\"password\":\"pw\"}");
             assertThat(replaced.status()).isEqualTo(200);
             assertThat(replaced.json().get("userName").asText()).isEqualTo("rotated-user");
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> session.closedWith() == ReasonCode.ADMINISTRATIVE_ACTION);
         }
-        JsonNode generated = admin.put("/api/v1/devices/" + id + "/credentials", "{\"type\":\"ACCESS_TOKEN\"}").json();
+        JsonNode generated = server.admin().put("/api/v1/devices/" + id + "/credentials",
+                "{\"type\":\"ACCESS_TOKEN\"}").json();
         assertThat(generated.get("token").asText()).matches("[A-Za-z0-9]{20}");
     }
 
@@ -160,20 +155,21 @@ class RestDevicesIT {
     void credentialBodiesAreCheckedForTheirType() {
         String id = create("acme", "{\"name\":\"checked\"}").get("id").asText();
         String path = "/api/v1/devices/" + id + "/credentials";
-        assertThat(admin.put(path, "{\"type\":\"ACCESS_TOKEN\",\"password\":\"x\"}").message())
+        assertThat(server.admin().put(path, "{\"type\":\"ACCESS_TOKEN\",\"password\":\"x\"}").message())
                 .isEqualTo("field 'password' does not apply to ACCESS_TOKEN credentials (allowed: token)");
-        assertThat(admin.put(path, "{\"type\":\"TOKEN\"}").message())
+        assertThat(server.admin().put(path, "{\"type\":\"TOKEN\"}").message())
                 .isEqualTo("field 'type' must be one of ACCESS_TOKEN, MQTT_BASIC, X509_CERTIFICATE, not 'TOKEN'");
-        assertThat(admin.put(path, "{\"type\":\"X509_CERTIFICATE\"}").message())
+        assertThat(server.admin().put(path, "{\"type\":\"X509_CERTIFICATE\"}").message())
                 .isEqualTo("field 'fingerprint' is required for X509_CERTIFICATE credentials");
-        assertThat(admin.put(path, "{\"type\":\"X509_CERTIFICATE\",\"fingerprint\":\"abc\"}").message())
+        assertThat(server.admin().put(path, "{\"type\":\"X509_CERTIFICATE\",\"fingerprint\":\"abc\"}").message())
                 .contains("64 hex digits");
-        assertThat(admin.put(path, "{\"type\":\"MQTT_BASIC\",\"clientId\":\"c\",\"password\":\"p\"}").message())
-                .contains("client id only cannot have a password");
-        assertThat(admin.put(path, "{\"type\":\"MQTT_BASIC\"}").message()).contains("need a client id, a user name");
-        assertThat(admin.put(path, "{\"type\":\"ACCESS_TOKEN\",\"token\":\"\"}").message())
+        assertThat(server.admin().put(path, "{\"type\":\"MQTT_BASIC\",\"clientId\":\"c\",\"password\":\"p\"}")
+                .message()).contains("client id only cannot have a password");
+        assertThat(server.admin().put(path, "{\"type\":\"MQTT_BASIC\"}").message())
+                .contains("need a client id, a user name");
+        assertThat(server.admin().put(path, "{\"type\":\"ACCESS_TOKEN\",\"token\":\"\"}").message())
                 .isEqualTo("field 'token' must not be empty");
-        assertThat(admin.post("/api/v1/organizations/acme/devices",
+        assertThat(server.admin().post("/api/v1/organizations/acme/devices",
                 "{\"name\":\"n\",\"credentials\":{\"type\":\"MQTT_BASIC\",\"token\":\"t\"}}").message())
                 .isEqualTo("field 'token' does not apply to MQTT_BASIC credentials (allowed: clientId, password, "
                         + "userName)");
@@ -182,18 +178,20 @@ class RestDevicesIT {
     @Test
     void badDeviceBodiesSayWhatIsWrong() {
         String path = "/api/v1/organizations/acme/devices";
-        assertThat(admin.post(path, "{}").message()).isEqualTo("field 'name' is required");
-        assertThat(admin.post(path, "{\"name\":\"a/b\"}").message()).contains("must not contain '/'");
-        assertThat(admin.post(path, "{\"name\":\"n\",\"gateway\":\"yes\"}").message())
+        assertThat(server.admin().post(path, "{}").message()).isEqualTo("field 'name' is required");
+        assertThat(server.admin().post(path, "{\"name\":\"a/b\"}").message()).contains("must not contain '/'");
+        assertThat(server.admin().post(path, "{\"name\":\"n\",\"gateway\":\"yes\"}").message())
                 .isEqualTo("field 'gateway' must be a boolean, not a string");
-        assertThat(admin.post(path, "{\"name\":\"n\",\"profile\":\"missing\"}").message())
+        assertThat(server.admin().post(path, "{\"name\":\"n\",\"profile\":\"missing\"}").message())
                 .isEqualTo("no device profile 'missing' in organization 'acme'");
-        assertThat(admin.post(path, "{\"name\":\"n\",\"credentials\":{\"type\":\"ACCESS_TOKEN\",\"tokn\":\"t\"}}")
-                .message()).startsWith("unknown field 'credentials.tokn'");
-        assertThat(admin.post(path, "{\"name\":\"n\"} trailing").message()).startsWith("the body is not valid JSON");
-        assertThat(admin.post(path, "{\"name\":\"" + "n".repeat(256) + "\"}").message())
+        assertThat(server.admin().post(path,
+                "{\"name\":\"n\",\"credentials\":{\"type\":\"ACCESS_TOKEN\",\"tokn\":\"t\"}}").message())
+                .startsWith("unknown field 'credentials.tokn'");
+        assertThat(server.admin().post(path, "{\"name\":\"n\"} trailing").message())
+                .startsWith("the body is not valid JSON");
+        assertThat(server.admin().post(path, "{\"name\":\"" + "n".repeat(256) + "\"}").message())
                 .isEqualTo("field 'name' must have at most 255 characters");
-        Response huge = admin.post(path, "{\"name\":\"n\",\"additionalInfo\":{\"x\":\"" + "x".repeat(2_000_000)
+        Response huge = server.admin().post(path, "{\"name\":\"n\",\"additionalInfo\":{\"x\":\"" + "x".repeat(2_000_000)
                 + "\"}}");
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.json().get("error").asText()).isEqualTo("payload_too_large");
@@ -202,15 +200,14 @@ class RestDevicesIT {
     @Test
     void unknownMalformedAndForeignDeviceIdsAreRefused() {
         UUID unknown = UUID.randomUUID();
-        Response missing = admin.get("/api/v1/devices/" + unknown);
+        Response missing = server.admin().get("/api/v1/devices/" + unknown);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.message()).isEqualTo("no device " + unknown);
-        assertThat(admin.get("/api/v1/devices/not-a-uuid").message())
+        assertThat(server.admin().get("/api/v1/devices/not-a-uuid").message())
                 .isEqualTo("path parameter 'deviceId' must be a UUID, not 'not-a-uuid'");
 
         String umbrellaDevice = create("umbrella", "{\"name\":\"secret\"}").get("id").asText();
-        RestClient acme = server.anonymous().withBearer(admin.post("/api/v1/api-keys",
-                "{\"name\":\"acme\",\"organization\":\"acme\"}").json().get("key").asText());
+        RestClient acme = server.withApiKeyOf("acme", "acme");
         assertThat(acme.get("/api/v1/devices/" + umbrellaDevice).status())
                 .as("another organization's device is not even seen").isEqualTo(404);
         assertThat(acme.delete("/api/v1/devices/" + umbrellaDevice).status()).isEqualTo(404);
@@ -222,12 +219,12 @@ class RestDevicesIT {
         JsonNode view = create("acme", "{\"name\":\"doomed\"}");
         String id = view.get("id").asText();
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device(view))) {
-            assertThat(admin.delete("/api/v1/devices/" + id).status()).isEqualTo(204);
+            assertThat(server.admin().delete("/api/v1/devices/" + id).status()).isEqualTo(204);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> session.closedWith() == ReasonCode.ADMINISTRATIVE_ACTION);
         }
-        assertThat(admin.get("/api/v1/devices/" + id).status()).isEqualTo(404);
-        assertThat(admin.get("/api/v1/devices/" + id + "/credentials").status()).isEqualTo(404);
-        assertThat(admin.delete("/api/v1/devices/" + id).status()).isEqualTo(404);
+        assertThat(server.admin().get("/api/v1/devices/" + id).status()).isEqualTo(404);
+        assertThat(server.admin().get("/api/v1/devices/" + id + "/credentials").status()).isEqualTo(404);
+        assertThat(server.admin().delete("/api/v1/devices/" + id).status()).isEqualTo(404);
     }
 }

@@ -8,23 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every REST answer, bad requests included, is counted in /metrics by operation and status. */
 class RestMetricsIT {
-    private static RestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RestServerExtension server = new RestServerExtension();
 
     @Test
     void badRequestsAreCountedPerOperationAndStatus() throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
@@ -20,38 +19,23 @@ import io.petrel.security.token.TokenCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Org tokens issued and revoked over REST, used by a real MQTT client. */
 class RestOrgTokensIT {
-    private static RestServer server;
-    private static RestClient admin;
+    @RegisterExtension
+    static final RestServerExtension server = new RestServerExtension();
 
     @BeforeAll
-    static void start() {
-        server = RestServer.start();
-        admin = server.admin();
-        admin.post("/api/v1/organizations", "{\"id\":\"acme\"}");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static Mqtt5BlockingClient connect(String id, String token, List<MqttClientDisconnectedContext> ends) {
-        Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().identifier(id)
-                .serverHost(server.petrel().host()).serverPort(server.petrel().port())
-                .addDisconnectedListener(ends::add).buildBlocking();
-        client.connectWith().simpleAuth().username(token).applySimpleAuth().send();
-        return client;
+    static void setUp() {
+        server.admin().post("/api/v1/organizations", "{\"id\":\"acme\"}");
     }
 
     @Test
     void anIssuedTokenLogsAnAppInWithItsScopeUntilItIsRevoked() {
-        Response issued = admin.post("/api/v1/organizations/acme/tokens",
+        Response issued = server.admin().post("/api/v1/organizations/acme/tokens",
                 "{\"subject\":\"dashboard\",\"subscribe\":[\"device/+/telemetry/#\",\"device/+/status\"],"
                         + "\"ttlSeconds\":3600}");
         assertThat(issued.status()).isEqualTo(201);
@@ -62,29 +46,30 @@ class RestOrgTokensIT {
         assertThat(TokenCodec.looksLikeToken(token.get("token").asText())).isTrue();
 
         List<MqttClientDisconnectedContext> ends = new CopyOnWriteArrayList<>();
-        Mqtt5BlockingClient app = connect("dashboard", token.get("token").asText(), ends);
+        Mqtt5BlockingClient app = server.connect("dashboard", token.get("token").asText(), ends);
         assertThat(app.subscribeWith().topicFilter("device/+/telemetry/#").send().getReasonCodes())
                 .containsExactly(Mqtt5SubAckReasonCode.GRANTED_QOS_2);
         assertThatThrownBy(() -> app.subscribeWith().topicFilter("other/#").send())
                 .isInstanceOfSatisfying(Mqtt5SubAckException.class, e -> assertThat(e.getMqttMessage()
                         .getReasonCodes()).containsExactly(Mqtt5SubAckReasonCode.NOT_AUTHORIZED));
 
-        assertThat(admin.delete("/api/v1/organizations/acme/tokens/" + token.get("id").asText()).status())
+        assertThat(server.admin().delete("/api/v1/organizations/acme/tokens/" + token.get("id").asText()).status())
                 .isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> !ends.isEmpty());
         assertThat(ends.get(0).getCause()).isInstanceOfSatisfying(Mqtt5DisconnectException.class,
                 e -> assertThat(e.getMqttMessage().getReasonCode())
                         .isEqualTo(Mqtt5DisconnectReasonCode.ADMINISTRATIVE_ACTION));
-        assertThatThrownBy(() -> connect("dashboard-again", token.get("token").asText(), new CopyOnWriteArrayList<>()))
+        assertThatThrownBy(() -> server.connect("dashboard-again", token.get("token").asText(),
+                new CopyOnWriteArrayList<>()))
                 .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage()
                         .getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED));
-        assertThat(admin.delete("/api/v1/organizations/acme/tokens/" + token.get("id").asText()).status())
+        assertThat(server.admin().delete("/api/v1/organizations/acme/tokens/" + token.get("id").asText()).status())
                 .as("revoking twice is no error").isEqualTo(204);
     }
 
     @Test
     void defaultsAreThirtyDaysForAnApp() {
-        JsonNode token = admin.post("/api/v1/organizations/acme/tokens", "{}").json();
+        JsonNode token = server.admin().post("/api/v1/organizations/acme/tokens", "{}").json();
         assertThat(token.get("subject").asText()).isEqualTo("app");
         assertThat(token.get("operator").asBoolean()).isFalse();
         assertThat(token.get("subscribe")).isEmpty();
@@ -93,9 +78,9 @@ class RestOrgTokensIT {
 
     @Test
     void onlyOperatorWideCallersIssueOperatorTokens() {
-        assertThat(admin.post("/api/v1/organizations/acme/tokens", "{\"operator\":true}").status()).isEqualTo(201);
-        RestClient acme = server.anonymous().withBearer(admin.post("/api/v1/api-keys",
-                "{\"name\":\"acme\",\"organization\":\"acme\"}").json().get("key").asText());
+        assertThat(server.admin().post("/api/v1/organizations/acme/tokens", "{\"operator\":true}").status())
+                .isEqualTo(201);
+        RestClient acme = server.withApiKeyOf("acme", "acme");
         assertThat(acme.post("/api/v1/organizations/acme/tokens", "{}").status()).isEqualTo(201);
         Response refused = acme.post("/api/v1/organizations/acme/tokens", "{\"operator\":true}");
         assertThat(refused.status()).isEqualTo(403);
@@ -106,16 +91,16 @@ class RestOrgTokensIT {
     @Test
     void badTokenRequestsSayWhatIsWrong() {
         String path = "/api/v1/organizations/acme/tokens";
-        assertThat(admin.post(path, "{\"subscribe\":[\"a/#/b\"]}").message())
+        assertThat(server.admin().post(path, "{\"subscribe\":[\"a/#/b\"]}").message())
                 .isEqualTo("field 'subscribe[0]' is not a valid topic filter: 'a/#/b'");
-        assertThat(admin.post(path, "{\"subscribe\":\"a/#\"}").message())
+        assertThat(server.admin().post(path, "{\"subscribe\":\"a/#\"}").message())
                 .isEqualTo("field 'subscribe' must be an array, not a string");
-        assertThat(admin.post(path, "{\"publish\":[1]}").message())
+        assertThat(server.admin().post(path, "{\"publish\":[1]}").message())
                 .isEqualTo("field 'publish[0]' must be a string, not a number");
-        assertThat(admin.post(path, "{\"ttlSeconds\":0}").message())
+        assertThat(server.admin().post(path, "{\"ttlSeconds\":0}").message())
                 .isEqualTo("field 'ttlSeconds' must be an integer from 1 to 315360000, not 0");
-        assertThat(admin.post(path, "{\"ttl\":\"1h\"}").message()).startsWith("unknown field 'ttl'");
-        assertThat(admin.post("/api/v1/organizations/nowhere/tokens", "{}").status()).isEqualTo(404);
+        assertThat(server.admin().post(path, "{\"ttl\":\"1h\"}").message()).startsWith("unknown field 'ttl'");
+        assertThat(server.admin().post("/api/v1/organizations/nowhere/tokens", "{}").status()).isEqualTo(404);
     }
 
     @Test

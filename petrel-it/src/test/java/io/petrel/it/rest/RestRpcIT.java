@@ -3,49 +3,31 @@ package io.petrel.it.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.petrel.api.store.platform.Device;
 import io.petrel.it.rest.RestClient.Response;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Server-side RPC over REST with a device session of the platform answering: two-way calls return the device's
  * answer, one-way calls return once delivered, and calls that run out of time are 504s.
  */
 class RestRpcIT {
-    private static RestServer server;
-    private static RestClient admin;
-
-    @BeforeAll
-    static void start() {
-        server = RestServer.start();
-        admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static Device device(String name) {
-        JsonNode view = admin.post("/api/v1/organizations/default/devices", "{\"name\":\"" + name + "\"}").json();
-        return server.platform().registry().device(UUID.fromString(view.get("id").asText())).orElseThrow();
-    }
+    @RegisterExtension
+    static final RestServerExtension server = new RestServerExtension();
 
     private static CompletableFuture<Response> callAsync(Device device, String kind, String body) {
-        return CompletableFuture.supplyAsync(() -> admin.post("/api/v1/devices/" + device.id() + "/rpc/" + kind,
-                body));
+        return CompletableFuture.supplyAsync(() -> server.admin().post("/api/v1/devices/" + device.id() + "/rpc/"
+                + kind, body));
     }
 
     @Test
     void aTwoWayCallReturnsTheDevicesAnswer() throws Exception {
-        Device device = device("gpio");
+        Device device = server.device("gpio");
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device)) {
             session.subscribe("v1/devices/me/rpc/request/+");
             CompletableFuture<Response> call = callAsync(device, "twoway",
@@ -62,10 +44,10 @@ class RestRpcIT {
 
     @Test
     void aOneWayCallReturnsOnceTheDeviceHasIt() throws Exception {
-        Device device = device("relay");
+        Device device = server.device("relay");
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device)) {
             session.subscribe("v1/devices/me/rpc/request/+");
-            Response delivered = admin.post("/api/v1/devices/" + device.id() + "/rpc/oneway",
+            Response delivered = server.admin().post("/api/v1/devices/" + device.id() + "/rpc/oneway",
                     "{\"method\":\"reboot\"}");
             assertThat(delivered.status()).isEqualTo(200);
             assertThat(delivered.json().get("status").asText()).isEqualTo("DELIVERED");
@@ -77,10 +59,10 @@ class RestRpcIT {
 
     @Test
     void aTwoWayCallWithoutAnswerIs504() throws Exception {
-        Device device = device("silent");
+        Device device = server.device("silent");
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device)) {
             session.subscribe("v1/devices/me/rpc/request/+");
-            Response timedOut = admin.post("/api/v1/devices/" + device.id() + "/rpc/twoway",
+            Response timedOut = server.admin().post("/api/v1/devices/" + device.id() + "/rpc/twoway",
                     "{\"method\":\"getTemp\",\"timeout\":300}");
             assertThat(timedOut.status()).isEqualTo(504);
             assertThat(timedOut.json().get("error").asText()).isEqualTo("gateway_timeout");
@@ -91,11 +73,11 @@ class RestRpcIT {
 
     @Test
     void aOneWayCallTheDeviceNeverAcknowledgesIs504() throws Exception {
-        Device device = device("deaf");
+        Device device = server.device("deaf");
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device)) {
             session.stopAcknowledging();
             session.subscribe("v1/devices/me/rpc/request/+");
-            Response timedOut = admin.post("/api/v1/devices/" + device.id() + "/rpc/oneway",
+            Response timedOut = server.admin().post("/api/v1/devices/" + device.id() + "/rpc/oneway",
                     "{\"method\":\"reboot\",\"timeout\":300}");
             assertThat(timedOut.status()).isEqualTo(504);
             assertThat(timedOut.message()).isEqualTo("the device did not acknowledge the request in time");
@@ -104,8 +86,8 @@ class RestRpcIT {
 
     @Test
     void aCallToADeviceThatNeverSubscribesExpiresUnsent() {
-        Device device = device("offline");
-        Response expired = admin.post("/api/v1/devices/" + device.id() + "/rpc/twoway",
+        Device device = server.device("offline");
+        Response expired = server.admin().post("/api/v1/devices/" + device.id() + "/rpc/twoway",
                 "{\"method\":\"getTemp\",\"timeout\":200}");
         assertThat(expired.status()).isEqualTo(504);
         assertThat(expired.message()).contains("never sent");
@@ -113,7 +95,7 @@ class RestRpcIT {
 
     @Test
     void aCallWaitsForTheDeviceToSubscribe() throws Exception {
-        Device device = device("late");
+        Device device = server.device("late");
         CompletableFuture<Response> call = callAsync(device, "twoway", "{\"method\":\"ping\",\"timeout\":30000}");
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -127,7 +109,7 @@ class RestRpcIT {
 
     @Test
     void anAnswerThatIsNoJsonIs502() throws Exception {
-        Device device = device("garbled");
+        Device device = server.device("garbled");
         try (PlatformDevice session = PlatformDevice.connect(server.platform(), device)) {
             session.subscribe("v1/devices/me/rpc/request/+");
             CompletableFuture<Response> call = callAsync(device, "twoway", "{\"method\":\"m\",\"timeout\":30000}");
@@ -141,17 +123,18 @@ class RestRpcIT {
 
     @Test
     void badCallsSayWhatIsWrong() {
-        Device device = device("checked");
+        Device device = server.device("checked");
         String path = "/api/v1/devices/" + device.id() + "/rpc/twoway";
-        assertThat(admin.post(path, "{\"params\":{}}").message()).isEqualTo("field 'method' is required");
-        assertThat(admin.post(path, "{\"method\":\"\"}").message()).isEqualTo("field 'method' must not be empty");
-        assertThat(admin.post(path, "{\"method\":\"m\",\"timeout\":0}").message())
+        assertThat(server.admin().post(path, "{\"params\":{}}").message()).isEqualTo("field 'method' is required");
+        assertThat(server.admin().post(path, "{\"method\":\"\"}").message())
+                .isEqualTo("field 'method' must not be empty");
+        assertThat(server.admin().post(path, "{\"method\":\"m\",\"timeout\":0}").message())
                 .isEqualTo("field 'timeout' must be an integer from 1 to 600000, not 0");
-        assertThat(admin.post(path, "{\"method\":\"m\",\"timeout\":\"5s\"}").message())
+        assertThat(server.admin().post(path, "{\"method\":\"m\",\"timeout\":\"5s\"}").message())
                 .isEqualTo("field 'timeout' must be an integer from 1 to 600000, not a string");
-        assertThat(admin.post(path, "{\"method\":\"m\",\"persistent\":true}").message())
+        assertThat(server.admin().post(path, "{\"method\":\"m\",\"persistent\":true}").message())
                 .startsWith("unknown field 'persistent'");
-        assertThat(admin.post("/api/v1/devices/" + UUID.randomUUID() + "/rpc/oneway", "{\"method\":\"m\"}").status())
-                .isEqualTo(404);
+        assertThat(server.admin().post("/api/v1/devices/" + UUID.randomUUID() + "/rpc/oneway", "{\"method\":\"m\"}")
+                .status()).isEqualTo(404);
     }
 }

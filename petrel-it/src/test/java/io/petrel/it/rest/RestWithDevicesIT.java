@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -23,9 +22,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The REST API with real MQTT 5 devices (the HiveMQ client, logged in with their access tokens as the official
@@ -33,36 +31,17 @@ import org.junit.jupiter.api.Test;
  * connected device.
  */
 class RestWithDevicesIT {
-    private static RestServer server;
-    private static RestClient admin;
-
-    @BeforeAll
-    static void start() {
-        server = RestServer.start();
-        admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RestServerExtension server = new RestServerExtension();
 
     /** A device created over REST; its access token is the one the answer carries. */
     private record RegisteredDevice(String id, String token) {
     }
 
     private static RegisteredDevice register(String name) {
-        JsonNode created = admin.post("/api/v1/organizations/default/devices", "{\"name\":\"" + name + "\"}").json();
+        JsonNode created = server.admin().post("/api/v1/organizations/default/devices",
+                "{\"name\":\"" + name + "\"}").json();
         return new RegisteredDevice(created.get("id").asText(), created.get("credentials").get("token").asText());
-    }
-
-    private static Mqtt5BlockingClient connect(String clientId, String token,
-            List<MqttClientDisconnectedContext> ends) {
-        Mqtt5BlockingClient device = MqttClient.builder().useMqttVersion5().identifier(clientId)
-                .serverHost(server.petrel().host()).serverPort(server.petrel().port())
-                .addDisconnectedListener(ends::add).buildBlocking();
-        device.connectWith().simpleAuth().username(token).applySimpleAuth().send();
-        return device;
     }
 
     private static BlockingQueue<Mqtt5Publish> subscribe(Mqtt5BlockingClient device, String filter) {
@@ -79,7 +58,7 @@ class RestWithDevicesIT {
     @Test
     void aTwoWayCallIsAnsweredByARealDevice() {
         RegisteredDevice registered = register("gpio-board");
-        Mqtt5BlockingClient device = connect("gpio-board", registered.token(), new CopyOnWriteArrayList<>());
+        Mqtt5BlockingClient device = server.connect("gpio-board", registered.token(), new CopyOnWriteArrayList<>());
         try {
             Mqtt5AsyncClient async = device.toAsync();
             async.subscribeWith().topicFilter("v1/devices/me/rpc/request/+").qos(MqttQos.AT_LEAST_ONCE)
@@ -89,7 +68,7 @@ class RestWithDevicesIT {
                                 .payload(("{\"pin\":4,\"value\":1,\"asked\":" + text(request) + "}")
                                         .getBytes(StandardCharsets.UTF_8)).send();
                     }).send().join();
-            Response answer = admin.post("/api/v1/devices/" + registered.id() + "/rpc/twoway",
+            Response answer = server.admin().post("/api/v1/devices/" + registered.id() + "/rpc/twoway",
                     "{\"method\":\"getGpio\",\"params\":{\"pin\":4},\"timeout\":20000}");
             assertThat(answer.status()).isEqualTo(200);
             JsonNode body = answer.json();
@@ -104,16 +83,16 @@ class RestWithDevicesIT {
     @Test
     void aRealDeviceThatDoesNotAnswerMakesA504AndAOneWayCallReachesIt() throws Exception {
         RegisteredDevice registered = register("mute-board");
-        Mqtt5BlockingClient device = connect("mute-board", registered.token(), new CopyOnWriteArrayList<>());
+        Mqtt5BlockingClient device = server.connect("mute-board", registered.token(), new CopyOnWriteArrayList<>());
         try {
             BlockingQueue<Mqtt5Publish> requests = subscribe(device, "v1/devices/me/rpc/request/+");
-            Response timedOut = admin.post("/api/v1/devices/" + registered.id() + "/rpc/twoway",
+            Response timedOut = server.admin().post("/api/v1/devices/" + registered.id() + "/rpc/twoway",
                     "{\"method\":\"getTemp\",\"timeout\":500}");
             assertThat(timedOut.status()).isEqualTo(504);
             assertThat(timedOut.message()).isEqualTo("the device did not answer in time");
             assertThat(text(requests.poll(10, TimeUnit.SECONDS))).isEqualTo("{\"method\":\"getTemp\",\"params\":null}");
 
-            Response delivered = admin.post("/api/v1/devices/" + registered.id() + "/rpc/oneway",
+            Response delivered = server.admin().post("/api/v1/devices/" + registered.id() + "/rpc/oneway",
                     "{\"method\":\"reboot\",\"params\":{\"delay\":5}}");
             assertThat(delivered.status()).isEqualTo(200);
             assertThat(delivered.json().get("status").asText()).isEqualTo("DELIVERED");
@@ -129,18 +108,18 @@ class RestWithDevicesIT {
     @Test
     void sharedAttributesSavedOverRestArePushedToTheDeviceAndItsTelemetryIsReadBack() throws Exception {
         RegisteredDevice registered = register("thermostat");
-        Mqtt5BlockingClient device = connect("thermostat", registered.token(), new CopyOnWriteArrayList<>());
+        Mqtt5BlockingClient device = server.connect("thermostat", registered.token(), new CopyOnWriteArrayList<>());
         try {
             BlockingQueue<Mqtt5Publish> pushes = subscribe(device, "v1/devices/me/attributes");
-            admin.post("/api/v1/devices/" + registered.id() + "/attributes/shared", "{\"targetTemp\":22.5}");
+            server.admin().post("/api/v1/devices/" + registered.id() + "/attributes/shared", "{\"targetTemp\":22.5}");
             assertThat(text(pushes.poll(10, TimeUnit.SECONDS))).isEqualTo("{\"targetTemp\":22.5}");
 
             device.publishWith().topic("v1/devices/me/telemetry").qos(MqttQos.AT_LEAST_ONCE)
                     .payload("{\"temp\":21.75,\"heating\":true}".getBytes(StandardCharsets.UTF_8)).send();
-            JsonNode latest = admin.get("/api/v1/devices/" + registered.id() + "/telemetry/latest").json();
+            JsonNode latest = server.admin().get("/api/v1/devices/" + registered.id() + "/telemetry/latest").json();
             assertThat(latest.get("temp").get("value").asDouble()).isEqualTo(21.75);
             assertThat(latest.get("heating").get("value").asBoolean()).isTrue();
-            JsonNode state = admin.get("/api/v1/devices/" + registered.id() + "/state").json();
+            JsonNode state = server.admin().get("/api/v1/devices/" + registered.id() + "/state").json();
             assertThat(state.get("connected").asBoolean()).isTrue();
             assertThat(state.get("active").asBoolean()).isTrue();
         } finally {
@@ -152,17 +131,17 @@ class RestWithDevicesIT {
     void newCredentialsDisconnectTheDeviceWithAdministrativeActionAndOnlyTheNewOnesWork() {
         RegisteredDevice registered = register("rotated");
         List<MqttClientDisconnectedContext> ends = new CopyOnWriteArrayList<>();
-        connect("rotated", registered.token(), ends);
-        Response replaced = admin.put("/api/v1/devices/" + registered.id() + "/credentials",
+        server.connect("rotated", registered.token(), ends);
+        Response replaced = server.admin().put("/api/v1/devices/" + registered.id() + "/credentials",
                 "{\"type\":\"ACCESS_TOKEN\",\"token\":\"rotated-token-2\"}");
         assertThat(replaced.status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> !ends.isEmpty());
         assertThat(ends.get(0).getCause()).isInstanceOfSatisfying(Mqtt5DisconnectException.class,
                 e -> assertThat(e.getMqttMessage().getReasonCode())
                         .isEqualTo(Mqtt5DisconnectReasonCode.ADMINISTRATIVE_ACTION));
-        assertThatThrownBy(() -> connect("rotated-old", registered.token(), new CopyOnWriteArrayList<>()))
+        assertThatThrownBy(() -> server.connect("rotated-old", registered.token(), new CopyOnWriteArrayList<>()))
                 .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage()
                         .getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD));
-        connect("rotated-new", "rotated-token-2", new CopyOnWriteArrayList<>()).disconnect();
+        server.connect("rotated-new", "rotated-token-2", new CopyOnWriteArrayList<>()).disconnect();
     }
 }
