@@ -2,29 +2,14 @@ package io.petrel.store.postgresql;
 
 import io.petrel.api.store.platform.AttributeStore;
 import io.petrel.platform.store.AttributeStoreContract;
-import io.petrel.store.WriterLimits;
-import io.petrel.store.platform.PlatformDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresAttributeStoreTest extends AttributeStoreContract {
-    private PostgresTestDatabase schema;
-    private PlatformDatabase database;
+    @RegisterExtension
+    final PostgresPlatformSchema postgres = new PostgresPlatformSchema();
 
     @Override
     protected AttributeStore createStore() {
-        schema = PostgresTestDatabase.create();
-        database = PostgresPlatformDatabase.open(new PostgresOptions(schema.url(), null, null, 4,
-                WriterLimits.DEFAULT));
-        return database.attributes();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (schema != null) {
-            schema.drop();
-        }
+        return postgres.open().attributes();
     }
 }

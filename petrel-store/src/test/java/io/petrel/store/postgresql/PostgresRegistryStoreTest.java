@@ -2,29 +2,14 @@ package io.petrel.store.postgresql;
 
 import io.petrel.api.store.platform.RegistryStore;
 import io.petrel.platform.store.RegistryStoreContract;
-import io.petrel.store.WriterLimits;
-import io.petrel.store.platform.PlatformDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresRegistryStoreTest extends RegistryStoreContract {
-    private PostgresTestDatabase schema;
-    private PlatformDatabase database;
+    @RegisterExtension
+    final PostgresPlatformSchema postgres = new PostgresPlatformSchema();
 
     @Override
     protected RegistryStore createStore() {
-        schema = PostgresTestDatabase.create();
-        database = PostgresPlatformDatabase.open(new PostgresOptions(schema.url(), null, null, 4,
-                WriterLimits.DEFAULT));
-        return database.registry();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (schema != null) {
-            schema.drop();
-        }
+        return postgres.open().registry();
     }
 }

@@ -2,29 +2,14 @@ package io.petrel.store.postgresql;
 
 import io.petrel.api.store.platform.TelemetryStore;
 import io.petrel.platform.store.TelemetryStoreContract;
-import io.petrel.store.WriterLimits;
-import io.petrel.store.platform.PlatformDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresTelemetryStoreTest extends TelemetryStoreContract {
-    private PostgresTestDatabase schema;
-    private PlatformDatabase database;
+    @RegisterExtension
+    final PostgresPlatformSchema postgres = new PostgresPlatformSchema();
 
     @Override
     protected TelemetryStore createStore() {
-        schema = PostgresTestDatabase.create();
-        database = PostgresPlatformDatabase.open(new PostgresOptions(schema.url(), null, null, 4,
-                WriterLimits.DEFAULT));
-        return database.telemetry();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (schema != null) {
-            schema.drop();
-        }
+        return postgres.open().telemetry();
     }
 }
