@@ -8,11 +8,7 @@ import io.petrel.api.store.StoreException;
 import io.petrel.store.BrokerStoreContract;
 import io.petrel.store.WriterLimits;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -45,7 +41,7 @@ class SqliteBrokerStoreTest extends BrokerStoreContract {
 
     @Test
     void theDatabaseIsInWalMode() throws SQLException {
-        assertThat(sql("PRAGMA journal_mode")).containsExactly("wal");
+        assertThat(SqliteFile.query(options().file(), "PRAGMA journal_mode")).containsExactly("wal");
     }
 
     @Test
@@ -66,11 +62,12 @@ class SqliteBrokerStoreTest extends BrokerStoreContract {
         await(store.saveSession("c1", 60, -1));
         await(store.enqueue("c1", queued(1, 1, "t")));
         await(store.flush());
-        exec("INSERT INTO queue (client_id, seq, message_id, qos, retain, packet_id, stage) "
+        Path file = options().file();
+        SqliteFile.update(file, "INSERT INTO queue (client_id, seq, message_id, qos, retain, packet_id, stage) "
                 + "VALUES ('ghost', 1, 1, 1, 0, 0, 0)");
-        exec("INSERT INTO queue (client_id, seq, message_id, qos, retain, packet_id, stage) "
+        SqliteFile.update(file, "INSERT INTO queue (client_id, seq, message_id, qos, retain, packet_id, stage) "
                 + "VALUES ('c1', 2, 999, 1, 0, 7, 0)");
-        exec("INSERT INTO subscriptions VALUES ('ghost', 'x', 1, 0, 0, 0, 0)");
+        SqliteFile.update(file, "INSERT INTO subscriptions VALUES ('ghost', 'x', 1, 0, 0, 0, 0)");
 
         assertThat(store.check()).containsExactlyInAnyOrder(
                 "1 x subscription of a missing session: ghost / x",
@@ -82,9 +79,9 @@ class SqliteBrokerStoreTest extends BrokerStoreContract {
     @Test
     void aDatabaseFromANewerPetrelIsRefusedWithAClearMessage() throws SQLException {
         store.close();
-        exec("INSERT INTO petrel_schema_history (installed_rank, version, description, type, script, checksum, "
-                + "installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', "
-                + "'V99__future.sql', 1, 'petrel', 0, 1)");
+        SqliteFile.update(options().file(), "INSERT INTO petrel_schema_history (installed_rank, version, description, "
+                + "type, script, checksum, installed_by, execution_time, success) VALUES (99, '99', 'from the future', "
+                + "'SQL', 'V99__future.sql', 1, 'petrel', 0, 1)");
 
         assertThatThrownBy(this::open).isInstanceOf(StoreException.class)
                 .hasMessageContaining("schema version 99 was written by a newer Petrel")
@@ -106,24 +103,5 @@ class SqliteBrokerStoreTest extends BrokerStoreContract {
 
     private BrokerStore open(Path file) {
         return SqliteBrokerStore.open(new SqliteOptions(file, true, WriterLimits.DEFAULT));
-    }
-
-    private List<String> sql(String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + options().file());
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
-    }
-
-    private void exec(String update) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + options().file());
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate(update);
-        }
     }
 }

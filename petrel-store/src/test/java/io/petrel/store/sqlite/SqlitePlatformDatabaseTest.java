@@ -14,11 +14,7 @@ import io.petrel.store.WriterLimits;
 import io.petrel.store.platform.PlatformDatabase;
 import io.petrel.store.platform.PlatformFixtures;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,9 +31,12 @@ class SqlitePlatformDatabaseTest {
     Path dir;
     private PlatformDatabase database;
 
+    private Path file() {
+        return dir.resolve(SqlitePlatformDatabase.FILE_NAME);
+    }
+
     private PlatformDatabase open() {
-        database = SqlitePlatformDatabase.open(new SqliteOptions(dir.resolve(SqlitePlatformDatabase.FILE_NAME), true,
-                WriterLimits.DEFAULT));
+        database = SqlitePlatformDatabase.open(new SqliteOptions(file(), true, WriterLimits.DEFAULT));
         return database;
     }
 
@@ -113,11 +112,11 @@ class SqlitePlatformDatabaseTest {
         SqliteBrokerStore broker = SqliteBrokerStore.open(SqliteOptions.inDataDir(dir));
         try {
             open();
-            assertThat(sql("PRAGMA journal_mode")).containsExactly("wal");
-            assertThat(sql("SELECT version FROM " + PlatformDatabase.HISTORY_TABLE + " WHERE success = 1"))
-                    .containsExactly("1");
-            assertThat(sql("SELECT name FROM sqlite_master WHERE name = 'sessions'")).as("no broker tables here")
-                    .isEmpty();
+            assertThat(SqliteFile.query(file(), "PRAGMA journal_mode")).containsExactly("wal");
+            assertThat(SqliteFile.query(file(), "SELECT version FROM " + PlatformDatabase.HISTORY_TABLE
+                    + " WHERE success = 1")).containsExactly("1");
+            assertThat(SqliteFile.query(file(), "SELECT name FROM sqlite_master WHERE name = 'sessions'"))
+                    .as("no broker tables here").isEmpty();
         } finally {
             broker.close();
         }
@@ -127,9 +126,9 @@ class SqlitePlatformDatabaseTest {
     void aFileFromANewerPetrelIsRefusedWithAClearMessage() throws SQLException {
         open().close();
         database = null;
-        exec("INSERT INTO " + PlatformDatabase.HISTORY_TABLE + " (installed_rank, version, description, type, "
-                + "script, checksum, installed_by, execution_time, success) VALUES (99, '99', 'from the future', "
-                + "'SQL', 'V99__future.sql', 1, 'petrel', 0, 1)");
+        SqliteFile.update(file(), "INSERT INTO " + PlatformDatabase.HISTORY_TABLE + " (installed_rank, version, "
+                + "description, type, script, checksum, installed_by, execution_time, success) VALUES (99, '99', "
+                + "'from the future', 'SQL', 'V99__future.sql', 1, 'petrel', 0, 1)");
         assertThatThrownBy(this::open).isInstanceOf(StoreException.class)
                 .hasMessageContaining("schema version 99 was written by a newer Petrel");
         database = null;
@@ -140,26 +139,5 @@ class SqlitePlatformDatabaseTest {
         assertThatThrownBy(() -> SqlitePlatformDatabase.open(new SqliteOptions(dir.resolve("missing/platform.db"),
                 true, WriterLimits.DEFAULT))).isInstanceOf(StoreException.class)
                 .hasMessageContaining("the directory does not exist");
-    }
-
-    private List<String> sql(String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:"
-                + dir.resolve(SqlitePlatformDatabase.FILE_NAME));
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
-    }
-
-    private void exec(String update) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:"
-                + dir.resolve(SqlitePlatformDatabase.FILE_NAME));
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate(update);
-        }
     }
 }
