@@ -1,15 +1,13 @@
 package io.petrel.store.postgresql;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import io.petrel.api.store.StoreException;
 import io.petrel.store.jdbc.GroupCommitWriter;
 import io.petrel.store.jdbc.JdbcBrokerStore;
 import io.petrel.store.jdbc.SchemaMigrator;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The store for larger installs: PostgreSQL through a HikariCP pool. One writer thread commits in groups on
@@ -20,7 +18,7 @@ public final class PostgresBrokerStore extends JdbcBrokerStore {
     private final HikariDataSource pool;
 
     private PostgresBrokerStore(String description, GroupCommitWriter writer, HikariDataSource pool) {
-        super(description, writer, () -> borrow(pool));
+        super(description, writer, () -> PostgresPool.borrow(pool));
         this.pool = pool;
     }
 
@@ -38,7 +36,7 @@ public final class PostgresBrokerStore extends JdbcBrokerStore {
             pool.close();
             throw e;
         }
-        GroupCommitWriter writer = new GroupCommitWriter(description, () -> borrow(pool),
+        GroupCommitWriter writer = new GroupCommitWriter(description, () -> PostgresPool.borrow(pool),
                 options.limits().maxBatch(), options.limits().maxPending());
         return new PostgresBrokerStore(description, writer, pool);
     }
@@ -55,32 +53,8 @@ public final class PostgresBrokerStore extends JdbcBrokerStore {
     }
 
     private static HikariDataSource pool(PostgresOptions options) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(options.url());
-        if (options.user() != null) {
-            config.setUsername(options.user());
-        }
-        if (options.password() != null) {
-            config.setPassword(options.password());
-        }
-        config.setMaximumPoolSize(options.poolSize());
-        config.setMinimumIdle(1);
-        config.setPoolName("petrel-store");
-        config.setConnectionTimeout(10_000);
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        config.addDataSourceProperty("ApplicationName", "petrel");
-        try {
-            return new HikariDataSource(config);
-        } catch (HikariPool.PoolInitializationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new StoreException(options.safeUrl() + ": cannot connect to PostgreSQL: " + cause.getMessage(), e);
-        }
-    }
-
-    private static Connection borrow(HikariDataSource pool) throws SQLException {
-        Connection connection = pool.getConnection();
-        connection.setAutoCommit(false);
-        return connection;
+        return PostgresPool.open(options, "petrel-store", Map.of("reWriteBatchedInserts", "true",
+                "ApplicationName", "petrel"));
     }
 
     @Override

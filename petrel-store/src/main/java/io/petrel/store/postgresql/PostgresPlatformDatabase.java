@@ -1,14 +1,12 @@
 package io.petrel.store.postgresql;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import io.petrel.api.store.StoreException;
 import io.petrel.store.jdbc.GroupCommitWriter;
 import io.petrel.store.jdbc.SchemaMigrator;
 import io.petrel.store.platform.Dialect;
 import io.petrel.store.platform.PlatformDatabase;
-import java.sql.Connection;
+import java.util.Map;
 
 /**
  * The device platform's data in PostgreSQL, in the broker's database with tables and a schema history of its
@@ -28,40 +26,16 @@ public final class PostgresPlatformDatabase {
      */
     public static PlatformDatabase open(PostgresOptions options) {
         String description = options.safeUrl();
-        HikariDataSource pool = pool(options);
+        HikariDataSource pool = PostgresPool.open(options, "petrel-platform",
+                Map.of("ApplicationName", "petrel-platform"));
         try {
             new SchemaMigrator("db/platform/postgresql", PlatformDatabase.HISTORY_TABLE, pool, description).migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        GroupCommitWriter writer = new GroupCommitWriter(description + " (platform)", () -> {
-            Connection connection = pool.getConnection();
-            connection.setAutoCommit(false);
-            return connection;
-        }, options.limits().maxBatch(), options.limits().maxPending());
+        GroupCommitWriter writer = new GroupCommitWriter(description + " (platform)", () -> PostgresPool.borrow(pool),
+                options.limits().maxBatch(), options.limits().maxPending());
         return new PlatformDatabase(description, writer, pool, Dialect.POSTGRESQL, pool::close);
-    }
-
-    private static HikariDataSource pool(PostgresOptions options) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(options.url());
-        if (options.user() != null) {
-            config.setUsername(options.user());
-        }
-        if (options.password() != null) {
-            config.setPassword(options.password());
-        }
-        config.setMaximumPoolSize(options.poolSize());
-        config.setMinimumIdle(1);
-        config.setPoolName("petrel-platform");
-        config.setConnectionTimeout(10_000);
-        config.addDataSourceProperty("ApplicationName", "petrel-platform");
-        try {
-            return new HikariDataSource(config);
-        } catch (HikariPool.PoolInitializationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new StoreException(options.safeUrl() + ": cannot connect to PostgreSQL: " + cause.getMessage(), e);
-        }
     }
 }
