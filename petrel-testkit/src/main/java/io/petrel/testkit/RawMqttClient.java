@@ -118,21 +118,7 @@ public final class RawMqttClient implements AutoCloseable {
      */
     public byte[] readPacket() {
         long deadline = System.nanoTime() + wait.toNanos();
-        ByteArrayOutputStream packet = new ByteArrayOutputStream();
-        packet.write(readByte(deadline));
-        int remaining = 0;
-        int multiplier = 1;
-        int digit;
-        do {
-            digit = readByte(deadline);
-            packet.write(digit);
-            remaining += (digit & 0x7F) * multiplier;
-            multiplier *= 128;
-        } while ((digit & 0x80) != 0 && multiplier <= 128 * 128 * 128);
-        for (int i = 0; i < remaining; i++) {
-            packet.write(readByte(deadline));
-        }
-        return packet.toByteArray();
+        return completePacket(readByte(deadline), deadline);
     }
 
     /**
@@ -149,6 +135,11 @@ public final class RawMqttClient implements AutoCloseable {
         if (first < 0) {
             return Optional.empty();
         }
+        return Optional.of(completePacket(first, deadline));
+    }
+
+    /** Reads the rest of a packet whose first byte has come (its remaining length, then that many bytes). */
+    private byte[] completePacket(int first, long deadline) {
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
         packet.write(first);
         int remaining = 0;
@@ -163,7 +154,7 @@ public final class RawMqttClient implements AutoCloseable {
         for (int i = 0; i < remaining; i++) {
             packet.write(readByte(deadline));
         }
-        return Optional.of(packet.toByteArray());
+        return packet.toByteArray();
     }
 
     /** Reads the next packet and fails unless its bytes are exactly these, given in hex. */
