@@ -216,9 +216,12 @@ public final class Security implements AutoCloseable {
      * Revokes a token: refused from now on, and live connections using it end as soon as the list is reread,
      * which this triggers at once.
      *
+     * <p>Synchronized: each revocation rewrites the list from what it read, and REST calls arrive on several
+     * threads at once; two at a time would lose one.
+     *
      * @param expiresAt the token's expiry, after which the entry may be dropped; null if unknown
      */
-    public void revoke(String tokenId, @Nullable Instant expiresAt) throws IOException {
+    public synchronized void revoke(String tokenId, @Nullable Instant expiresAt) throws IOException {
         Revocations.revoke(revocationFile, tokenId, expiresAt, clock.instant());
         timer.execute(this::reload);
     }

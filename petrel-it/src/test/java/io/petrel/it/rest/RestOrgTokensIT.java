@@ -68,6 +68,29 @@ class RestOrgTokensIT {
     }
 
     @Test
+    void anOrganizationsKeyRevokesItsOwnTokensByTheTokenAndNoOtherOrganizations() {
+        server.admin().post("/api/v1/organizations", "{\"id\":\"rival\"}");
+        RestClient acme = server.withApiKeyOf("acme-revoker", "acme");
+        JsonNode own = acme.post("/api/v1/organizations/acme/tokens", "{\"subscribe\":[\"device/#\"]}").json();
+        JsonNode rivals = server.admin().post("/api/v1/organizations/rival/tokens", "{\"subscribe\":[\"device/#\"]}").json();
+
+        Response byId = acme.delete("/api/v1/organizations/acme/tokens/" + rivals.get("id").asText());
+        assertThat(byId.status()).isEqualTo(403);
+        assertThat(byId.message()).startsWith("only an operator-wide admin or API key may revoke an org token by its id");
+        assertThat(acme.delete("/api/v1/organizations/acme/tokens/" + rivals.get("token").asText()).status())
+                .as("another organization's token").isEqualTo(404);
+        assertThat(acme.delete("/api/v1/organizations/acme/tokens/eyJub3Q.a.token").status()).isEqualTo(400);
+        server.connect("rival-app", rivals.get("token").asText(), new CopyOnWriteArrayList<>()).disconnect();
+
+        assertThat(acme.delete("/api/v1/organizations/acme/tokens/" + own.get("token").asText()).status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThatThrownBy(
+                () -> server.connect("acme-app", own.get("token").asText(), new CopyOnWriteArrayList<>()))
+                .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage()
+                        .getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED)));
+    }
+
+    @Test
     void defaultsAreThirtyDaysForAnApp() {
         JsonNode token = server.admin().post("/api/v1/organizations/acme/tokens", "{}").json();
         assertThat(token.get("subject").asText()).isEqualTo("app");

@@ -13,7 +13,8 @@ final class PathParams {
                     "The attribute scope: client (written by the device), shared (written here, pushed to the "
                             + "device) or server (written and read here only)."),
             "keyId", Param.required("keyId", Schema.text(64), "The API key's id."),
-            "tokenId", Param.required("tokenId", Schema.text(128), "The org token's id (its jti claim)."));
+            "tokenId", Param.required("tokenId", Schema.text(8192), "The org token itself, or, for operator-wide "
+                    + "callers only, its id (its jti claim)."));
 
     private PathParams() {
     }

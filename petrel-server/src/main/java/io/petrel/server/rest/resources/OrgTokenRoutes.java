@@ -5,6 +5,7 @@ import static io.petrel.server.rest.schema.Field.required;
 
 import io.petrel.api.auth.TopicScope;
 import io.petrel.api.topic.Topics;
+import io.petrel.security.token.InvalidTokenException;
 import io.petrel.security.token.OrgToken;
 import io.petrel.security.token.TokenCodec;
 import io.petrel.server.rest.ApiError;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,7 @@ final class OrgTokenRoutes {
     private static final String TAG = "Org tokens";
     private static final long DEFAULT_TTL_SECONDS = 30L * 24 * 3600;
     private static final long MAX_TTL_SECONDS = 10L * 365 * 24 * 3600;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Schema FILTERS = new Schema.Arr(Schema.text(65_535), 100);
     private static final Schema REQUEST = Schema.named("OrgTokenRequest", "An org token to issue.", Schema.object(
             optional("subject", Schema.text(255), "Who the token is for: its principal's name; 'app' by default."),
@@ -60,7 +63,8 @@ final class OrgTokenRoutes {
                         .body(REQUEST).created(TOKEN).errors(409).handle(call -> issue(rest, call)),
                 Route.delete("/api/v1/organizations/{org}/tokens/{tokenId}").doc("revokeOrgToken", TAG,
                                 "Revoke an org token: it is refused from now on, and connections using it end. "
-                                        + "Revoking twice is no error.")
+                                        + "{tokenId} is the token itself, or, for operator-wide callers only, its "
+                                        + "id. Revoking twice is no error.")
                         .noContent().errors(409).handle(call -> revoke(rest, call)));
     }
 
@@ -84,15 +88,38 @@ final class OrgTokenRoutes {
                 now.toEpochMilli(), token.expiresAt().toEpochMilli());
     }
 
+    /**
+     * A token's id says nothing of its organization, so only an operator-wide caller may revoke by id. A caller
+     * of one organization names the token itself, whose signed claims prove it belongs to that organization;
+     * its expiry then lets the entry leave the revocation list once the token could no longer be used anyway.
+     */
     private static @Nullable Object revoke(RestContext rest, Call call) {
-        rest.organization(call);
-        codec(rest);
-        String id = call.path("tokenId");
-        if (id.chars().anyMatch(Character::isWhitespace)) {
-            throw ApiError.badRequest("a token id has no spaces");
+        String org = rest.organization(call);
+        TokenCodec codec = codec(rest);
+        String named = call.path("tokenId");
+        String id;
+        Instant expiresAt = null;
+        if (TokenCodec.looksLikeToken(named)) {
+            OrgToken token;
+            try {
+                token = codec.verify(named);
+            } catch (InvalidTokenException e) {
+                throw ApiError.badRequest("not an org token of this server: " + e.getMessage());
+            }
+            if (!token.organization().equals(org)) {
+                throw ApiError.notFound("organization '" + org + "' has no such token");
+            }
+            id = token.id();
+            expiresAt = token.expiresAt();
+        } else {
+            call.requireOperator("revoke an org token by its id; name the token itself instead");
+            if (!ID.matcher(named).matches()) {
+                throw ApiError.badRequest("a token id is 1 to 64 letters, digits, '-' or '_'");
+            }
+            id = named;
         }
         try {
-            rest.security().revoke(id, null);
+            rest.security().revoke(id, expiresAt);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the revocation list", e);
         }
