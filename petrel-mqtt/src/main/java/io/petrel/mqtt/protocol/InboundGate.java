@@ -3,6 +3,8 @@ package io.petrel.mqtt.protocol;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.petrel.engine.session.Intake;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
@@ -103,13 +105,23 @@ public final class InboundGate {
         }
         if (queue != null && queue.size() >= limit) {
             if (packet.fixedHeader().messageType() == MqttMessageType.PUBLISH
-                    && packet.fixedHeader().qosLevel().value() == 0 && packet.decoderResult().isSuccess()) {
+                    && packet.fixedHeader().qosLevel().value() == 0 && packet.decoderResult().isSuccess()
+                    && !setsTopicAlias(packet)) {
                 return Decision.SHED;
             }
             stop(FULL);
         }
         hold(packet);
         return Decision.HELD;
+    }
+
+    /**
+     * Whether a PUBLISH carries a Topic Alias. Such a packet is never shed: it may map the alias to its topic,
+     * and the client's later packets that use the alias alone would then be refused with 0x94.
+     */
+    private static boolean setsTopicAlias(MqttMessage packet) {
+        return packet instanceof MqttPublishMessage publish
+                && publish.variableHeader().properties().getProperty(MqttPropertyType.TOPIC_ALIAS.value()) != null;
     }
 
     /** Acknowledgements of outbound messages, and pings, which never wait behind anything. */
