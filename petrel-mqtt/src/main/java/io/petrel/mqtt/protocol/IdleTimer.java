@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * half keep-alive periods [MQTT-3.1.2-24]. One scheduled task per connection, which looks at the time of the
  * last read when it fires and sleeps again for what remains, so that reads cost one clock reading per batch
  * and no rescheduling. It replaces Netty's {@code IdleStateHandler}, which costs a pipeline stage per
- * connection and has to be swapped for another at CONNACK.
+ * connection and has to be swapped for another at CONNACK. Time while the server itself stops reading does
+ * not count.
  *
  * <p>Confined to the connection's event loop.
  */
@@ -75,7 +76,13 @@ final class IdleTimer implements Runnable {
         if (timeoutNanos <= 0) {
             return;
         }
-        long idle = ticker.nanoTime() - lastReadNanos;
+        long now = ticker.nanoTime();
+        if (conn.readingStopped()) {
+            // The server stopped reading (flow control, a publish quota, CONNECT in progress): the client's
+            // PINGREQs wait unread in the socket, so its silence is the server's doing and does not count.
+            lastReadNanos = now;
+        }
+        long idle = now - lastReadNanos;
         if (reading || idle < timeoutNanos) {
             pending = loop.schedule(this, reading ? timeoutNanos : timeoutNanos - idle, TimeUnit.NANOSECONDS);
         } else {

@@ -296,6 +296,11 @@ public final class MqttConnection implements ClientConnection {
         idle.readComplete();
     }
 
+    /** Whether the server has stopped reading from the client for now, for one of the gate's reasons. */
+    boolean readingStopped() {
+        return !ctx.channel().config().isAutoRead();
+    }
+
     /** Nothing arrived in time: before CONNACK, the connect timeout passed; after it, the keep alive. */
     void idleTimeout() {
         ActionExecutor.execute(this, ProtocolAction.disconnect(

@@ -34,6 +34,22 @@ class KeepAliveTest {
     }
 
     @Test
+    void timeWhileTheServerStopsReadingDoesNotCount() {
+        // A publisher held back by flow control cannot be heard: its PINGREQs wait unread in the socket.
+        try (ProtocolHarness channel = ProtocolHarness.start()) {
+            connect(channel, MqttVersion.MQTT_5, 10);
+
+            channel.serverReads(false);
+            channel.advance(Duration.ofSeconds(60));
+            assertThat(channel.isOpen()).isTrue();
+            channel.serverReads(true);
+            channel.advance(Duration.ofSeconds(16));
+
+            assertThat(disconnectReason(channel.read())).as("silence after reading resumed counts").isEqualTo(0x8D);
+        }
+    }
+
+    @Test
     void anyPacketRestartsTheKeepAlivePeriod() {
         try (ProtocolHarness channel = ProtocolHarness.start()) {
             connect(channel, MqttVersion.MQTT_3_1_1, 10);

@@ -227,6 +227,11 @@ public final class ProtocolHarness implements AutoCloseable {
         return server.config().isAutoRead();
     }
 
+    /** Stops or resumes the server's reading from the client, as its flow control, quotas and CONNECT do. */
+    public void serverReads(boolean reads) {
+        server.config().setAutoRead(reads);
+    }
+
     /** Whether the server has closed the connection. */
     public boolean isOpen() {
         return server.isOpen();
