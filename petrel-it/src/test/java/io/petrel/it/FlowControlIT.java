@@ -10,6 +10,10 @@ import io.petrel.engine.EngineConfig;
 import io.petrel.engine.metrics.DropReason;
 import io.petrel.engine.session.SessionConfig;
 import io.petrel.testkit.EmbeddedPetrel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -100,18 +104,26 @@ class FlowControlIT {
                 .send().thenRun(acknowledged::incrementAndGet)).toArray(CompletableFuture[]::new));
     }
 
+    private String metricsPage() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(petrel.httpUrl() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
     private static List<String> expected(String prefix) {
         return IntStream.range(0, MESSAGES).mapToObj(i -> prefix + i).toList();
     }
 
     @Test
-    void aFastPublisherIsPausedForASlowQos1SubscriberAndLosesNothing() {
+    void aFastPublisherIsPausedForASlowQos1SubscriberAndLosesNothing() throws Exception {
         start(SessionConfig.DEFAULT_SLOW_CONSUMER_MILLIS * 30);
         SlowSubscriber subscriber = new SlowSubscriber("flow-slow-sub", "flow/slow");
         AtomicInteger acknowledged = new AtomicInteger();
         CompletableFuture<Void> published = publishAll(publisher("flow-fast-pub"), "flow/slow", "m", acknowledged);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> petrel.metrics().publishersPaused() > 0);
+        assertThat(metricsPage()).containsPattern("petrel_flow_publishers_paused_total [1-9]");
         // While the subscriber takes nothing, the broker acknowledges only what it can hold: the subscriber's window
         // and its queue. Everything else waits at the publisher, unacknowledged.
         assertThat(acknowledged.get()).isLessThanOrEqualTo(SUBSCRIBER_WINDOW + MAX_QUEUED);

@@ -72,7 +72,7 @@ class SysTopicsIT {
         assertThat(seen.get("$SYS/broker/version")).startsWith("petrel version ");
         assertThat(seen.get("$SYS/broker/uptime")).matches("\\d+ seconds");
         assertThat(seen).containsKeys("$SYS/petrel/publish/dropped/queue_full", "$SYS/petrel/messages/queued",
-                "$SYS/petrel/messages/inflight");
+                "$SYS/petrel/messages/inflight", "$SYS/petrel/flow/publishers_paused", "$SYS/petrel/flow/slow_consumers");
         publisher.disconnect();
         watcher.disconnect();
     }

@@ -104,6 +104,8 @@ public final class SysTopics {
         }
         values.put(PETREL + "messages/queued", Long.toString(metrics.queuedMessages()));
         values.put(PETREL + "messages/inflight", Long.toString(metrics.inflightMessages()));
+        values.put(PETREL + "flow/publishers_paused", Long.toString(metrics.publishersPaused()));
+        values.put(PETREL + "flow/slow_consumers", Long.toString(metrics.slowConsumers()));
         for (DropReason reason : DropReason.values()) {
             values.put(PETREL + "publish/dropped/" + reason.name().toLowerCase(Locale.ROOT),
                     Long.toString(metrics.droppedCount(reason)));

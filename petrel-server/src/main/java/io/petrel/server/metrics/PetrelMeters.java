@@ -35,6 +35,10 @@ public final class PetrelMeters {
         counter("petrel.publish.received", "PUBLISH packets accepted from clients", BrokerMetrics::publishReceivedCount);
         counter("petrel.publish.sent", "PUBLISH packets sent to clients", BrokerMetrics::publishSentCount);
         counter("petrel.connections.accepted", "Connections that completed CONNECT", BrokerMetrics::connectionsAccepted);
+        counter("petrel.flow.publishers.paused", "Times a publisher began to wait for a subscriber's backlog to fall",
+                BrokerMetrics::publishersPaused);
+        counter("petrel.flow.slow.consumers", "Times a subscriber took nothing while publishers waited, and began "
+                + "to shed", BrokerMetrics::slowConsumers);
         Gauge.builder("petrel.clients.connected", broker, BrokerMetrics::clientsConnected)
                 .description("Clients connected now").register(registry);
         for (DropReason reason : DropReason.values()) {
