@@ -41,12 +41,19 @@ public final class InboundGate {
         SHED
     }
 
+    /**
+     * Payload bytes held at most before reading stops, whatever the count: a client that honours the receive
+     * maximum may still send that many packets of the maximum size.
+     */
+    static final int MAX_HELD_BYTES = 1 << 20;
+
     private final Channel channel;
     private final Consumer<MqttMessage> consumer;
     private int stops;
     private Intake intake = Intake.OPEN;
     private @Nullable ArrayDeque<MqttMessage> held;
     private boolean releasing;
+    private long heldBytes;
 
     InboundGate(Channel channel, Consumer<MqttMessage> consumer) {
         this.channel = channel;
@@ -93,7 +100,8 @@ public final class InboundGate {
     /**
      * Decides what becomes of a packet that arrived on a connected client, and holds it if it must wait.
      *
-     * @param limit how many packets may be held before reading stops, and QoS 0 PUBLISH packets are shed
+     * @param limit how many packets may be held before reading stops, and QoS 0 PUBLISH packets are shed; so
+     *         are they once {@link #MAX_HELD_BYTES} are held
      */
     Decision admit(MqttMessage packet, int limit) {
         ArrayDeque<MqttMessage> queue = held;
@@ -103,7 +111,7 @@ public final class InboundGate {
         if (packet.decoderResult().isSuccess() && passesAlways(packet.fixedHeader().messageType())) {
             return Decision.PASS;
         }
-        if (queue != null && queue.size() >= limit) {
+        if (queue != null && (queue.size() >= limit || heldBytes >= MAX_HELD_BYTES)) {
             if (packet.fixedHeader().messageType() == MqttMessageType.PUBLISH
                     && packet.fixedHeader().qosLevel().value() == 0 && packet.decoderResult().isSuccess()
                     && !setsTopicAlias(packet)) {
@@ -140,6 +148,11 @@ public final class InboundGate {
             held = queue;
         }
         queue.add(packet);
+        heldBytes += payloadBytes(packet);
+    }
+
+    private static int payloadBytes(MqttMessage packet) {
+        return packet instanceof MqttPublishMessage publish ? publish.payload().readableBytes() : 0;
     }
 
     int heldCount() {
@@ -161,6 +174,7 @@ public final class InboundGate {
         try {
             MqttMessage next;
             while ((whatever || intake == Intake.OPEN) && (next = queue.poll()) != null) {
+                heldBytes -= payloadBytes(next);
                 consumer.accept(next);
             }
         } finally {

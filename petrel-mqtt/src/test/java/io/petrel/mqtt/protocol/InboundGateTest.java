@@ -56,4 +56,26 @@ class InboundGateTest {
         assertThat(((MqttPublishMessage) processed.get(1)).variableHeader().topicName()).isEqualTo("b");
         assertThat(channel.config().isAutoRead()).isTrue();
     }
+
+    @Test
+    void heldPayloadBytesAreBoundedWhateverTheCount() {
+        gate.intake(Intake.ACKS_ONLY);
+        MqttPublishMessage large = MqttMessageBuilders.publish().topicName("big").qos(MqttQoS.AT_LEAST_ONCE)
+                .messageId(1).payload(Unpooled.wrappedBuffer(new byte[InboundGate.MAX_HELD_BYTES])).build();
+        sent.add(large);
+
+        assertThat(gate.admit(large, 100)).isEqualTo(Decision.HELD);
+        assertThat(channel.config().isAutoRead()).isTrue();
+        assertThat(gate.admit(qos0("a", null), 100)).isEqualTo(Decision.SHED);
+        MqttPublishMessage another = MqttMessageBuilders.publish().topicName("big").qos(MqttQoS.AT_LEAST_ONCE)
+                .messageId(2).payload(Unpooled.EMPTY_BUFFER).build();
+        sent.add(another);
+        assertThat(gate.admit(another, 100)).isEqualTo(Decision.HELD);
+        assertThat(channel.config().isAutoRead()).as("reading stops at the byte bound").isFalse();
+
+        gate.intake(Intake.OPEN);
+        gate.release(false);
+        assertThat(processed).hasSize(2);
+        assertThat(channel.config().isAutoRead()).isTrue();
+    }
 }

@@ -80,7 +80,8 @@ public final class ConfigKeys {
     public static final Key<Integer> MAX_CLIENT_ID_LENGTH = Key.integer("mqtt.max-client-id-length", 65_535, 23,
             65_535, "Longest client identifier accepted.");
     public static final Key<Integer> RECEIVE_MAXIMUM = Key.integer("mqtt.receive-maximum", 1024, 1, 65_535,
-            "Inbound QoS 2 messages a client may have awaiting PUBREL at once (announced to MQTT 5 clients).");
+            "Inbound QoS 2 messages a client may have awaiting PUBREL at once (announced to MQTT 5 clients), "
+                    + "and packets held while flow control makes a publisher wait.");
     public static final Key<Integer> TOPIC_ALIAS_MAXIMUM = Key.integer("mqtt.topic-alias-maximum", 10, 0, 65_535,
             "Highest topic alias a client may use; 0 turns inbound topic aliases off.");
     public static final Key<Duration> MAX_KEEP_ALIVE = Key.duration("mqtt.max-keep-alive",
