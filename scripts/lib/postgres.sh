@@ -1,10 +1,24 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the tests: a fresh cluster in a temporary directory, on a loopback port,
 # removed again by postgres_stop. Source this file, then call postgres_start; it exports
-# PETREL_TEST_POSTGRESQL_URL, which the PostgreSQL store tests read.
+# PETREL_TEST_POSTGRESQL_URL, which the PostgreSQL store tests read. The port is PG_TEST_PORT if set, else
+# the first of 23432-23531 on which nothing listens, so that two test runs on one machine do not collide.
 
-PG_TEST_PORT="${PG_TEST_PORT:-23432}"
+PG_TEST_PORT="${PG_TEST_PORT:-}"
 PG_TEST_DIR=""
+
+postgres_free_port() {
+  local port
+  for port in $(seq 23432 23531); do
+    # A connection that fails means nothing listens there.
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "postgres: no free port in 23432-23531" >&2
+  return 1
+}
 
 postgres_bin() {
   local dir
@@ -28,6 +42,7 @@ postgres_as_owner() {
 postgres_start() {
   local bin
   bin="$(postgres_bin)" || return 1
+  [ -n "$PG_TEST_PORT" ] || PG_TEST_PORT="$(postgres_free_port)" || return 1
   PG_TEST_DIR="$(mktemp -d /tmp/petrel-pg.XXXXXX)"
   chmod 755 "$PG_TEST_DIR"
   [ "$(id -u)" -ne 0 ] || chown postgres: "$PG_TEST_DIR"
