@@ -1,5 +1,7 @@
 package io.petrel.engine.session;
 
+import io.petrel.api.QoS;
+import io.petrel.engine.metrics.DropReason;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,7 +38,7 @@ final class Backlog {
 
     private volatile int count;
     private volatile boolean shedding;
-    private volatile @Nullable ConcurrentLinkedQueue<Session> waiters;
+    private volatile @Nullable ConcurrentLinkedQueue<FlowControl> waiters;
     /** The part of the count the owner accounts for: queued in memory and in the store. Owner only. */
     private int held;
 
@@ -53,6 +55,31 @@ final class Backlog {
     /** Whether publishers no longer wait for this session; any thread. */
     boolean shedding() {
         return shedding;
+    }
+
+    /**
+     * Decides on the publisher's thread whether the session can take one more message, so that what it cannot
+     * take never travels to its loop: the backlog stays within the queue bound, and QoS 0 stays within half of
+     * it when nobody waits for the session to drain (offline, or shedding).
+     *
+     * @param online whether the session has a client
+     * @return why the message is dropped, or null if it is taken
+     */
+    @Nullable DropReason admit(QoS qos, boolean online, SessionConfig config) {
+        int value = count;
+        if (qos == QoS.AT_MOST_ONCE) {
+            if (!online && !config.queueQos0Offline()) {
+                return DropReason.QOS0_OFFLINE;
+            }
+            if (value >= config.highWater() && (!online || shedding)) {
+                return online ? DropReason.SLOW_CONSUMER : DropReason.QUEUE_FULL;
+            }
+        }
+        int limit = online ? Math.max(1, config.maxQueued()) : config.maxQueued();
+        if (value >= limit) {
+            return qos == QoS.AT_MOST_ONCE && online ? DropReason.SLOW_CONSUMER : DropReason.QUEUE_FULL;
+        }
+        return null;
     }
 
     /**
@@ -83,10 +110,10 @@ final class Backlog {
      *
      * @return whether the publisher must wait: false if the backlog fell below the low-water mark meanwhile
      */
-    boolean addWaiter(Session publisher, SessionConfig config) {
-        ConcurrentLinkedQueue<Session> queue = waiters;
+    boolean addWaiter(FlowControl publisher, SessionConfig config) {
+        ConcurrentLinkedQueue<FlowControl> queue = waiters;
         if (queue == null) {
-            WAITERS.compareAndSet(this, null, new ConcurrentLinkedQueue<Session>());
+            WAITERS.compareAndSet(this, null, new ConcurrentLinkedQueue<FlowControl>());
             queue = waiters;
         }
         queue.add(publisher);
@@ -102,11 +129,11 @@ final class Backlog {
 
     /** Wakes every waiting publisher; any thread. */
     void wakeAll() {
-        ConcurrentLinkedQueue<Session> queue = waiters;
+        ConcurrentLinkedQueue<FlowControl> queue = waiters;
         if (queue == null) {
             return;
         }
-        Session publisher;
+        FlowControl publisher;
         while ((publisher = queue.poll()) != null) {
             publisher.released(this);
         }

@@ -3,31 +3,23 @@ package io.petrel.engine.session;
 import io.petrel.api.Message;
 import io.petrel.api.QoS;
 import io.petrel.api.store.BrokerStore;
-import io.petrel.api.store.PendingWill;
 import io.petrel.api.store.StoredSession;
 import io.petrel.api.store.StoredSubscription;
 import io.petrel.api.topic.TopicFilter;
-import io.petrel.engine.loop.Cancellable;
 import io.petrel.engine.loop.Loop;
-import io.petrel.engine.metrics.DropReason;
 import io.petrel.engine.topic.RetainHandling;
-import io.petrel.engine.topic.Subscription;
 import io.petrel.engine.topic.SubscriptionOptions;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One client's session: its subscriptions, the QoS 1 and 2 messages in flight both ways, its queue, its will
  * and its expiry. A session outlives its connections when the client asks for a persistent session. What is
- * sent to the client, and when, is the {@link Outbox}'s business.
+ * sent to the client, and when, is the {@link Outbox}'s business; attaching, detaching, the will and expiry are
+ * the {@link SessionLifecycle}'s, and routed messages come in through {@link Arrivals}.
  *
  * <p>Threading: a session is owned by one loop at a time, the loop of its current connection, and every
  * change to it runs there. {@link #run} sends work to the owner; work that reaches a former owner is passed
@@ -39,11 +31,8 @@ import org.jspecify.annotations.Nullable;
  * it are written to the store ({@link StoredQueue}); the CONNACK waits for the session's record, and the
  * publisher's acknowledgement for the messages.
  *
- * <p>Flow control: the session counts the messages routed to it and not yet sent in its {@link Backlog}. A
- * publisher that routes a message to a connected session whose backlog is at the high-water mark waits until it
- * falls below the low-water mark ({@link #waitFor}): its connection's {@link Intake} closes. QoS 1 and 2 messages
- * are therefore not dropped while their subscriber takes them, however fast publishers are; only a subscriber
- * that takes nothing for the slow-consumer timeout stops holding publishers back, and sheds.
+ * <p>Flow control: a publisher that routes messages to a connected session faster than its client takes them
+ * waits for it; see {@link FlowControl}.
  */
 public final class Session {
     /** A completed stage: nothing to wait for. */
@@ -55,29 +44,15 @@ public final class Session {
     private volatile Loop owner;
     private volatile @Nullable ClientConnection connection;
 
-    private boolean fresh = true;
-    private boolean ended;
-    private int generation;
-    private long expiryIntervalSeconds;
-    /** By filter; an empty map until the first subscription, since many clients only publish. */
-    private Map<String, Subscription<Session>> subscriptions = Map.of();
+    /** Null until the first subscription, since many clients only publish. */
+    private @Nullable SessionSubscriptions subscriptions;
     private final Outbox outbox;
-    /** Inbound QoS 2 packet ids awaiting PUBREL; empty until the first arrives. */
-    private Set<Integer> inboundQos2 = Set.of();
-    private @Nullable Will will;
-    private @Nullable Will pendingWill;
-    private @Nullable Cancellable willTimer;
-    private @Nullable Cancellable expiryTimer;
-    private volatile @Nullable StoredQueue storedQueue;
-    private long lastSequence;
-    private CompletableFuture<Void> lastWrite = DONE;
-    private final Backlog backlog = new Backlog();
-    /** Messages that arrived from publishers and are not yet accounted for in the backlog. */
-    private int arrivals;
-    private @Nullable Waiting waiting;
-    private Intake intake = Intake.OPEN;
-    /** Whether anything routed here is unsent or unacknowledged, which the client's acknowledgements drain. */
-    private boolean owes;
+    private final SessionPersistence persistence;
+    private final SessionLifecycle lifecycle;
+    /** Null until the first inbound QoS 2 message. */
+    private @Nullable InboundQos2 inboundQos2;
+    private final FlowControl flow;
+    private final Arrivals arrivals;
 
     Session(String clientId, Loop owner, SessionContext context, SessionRegistry registry) {
         this.clientId = clientId;
@@ -85,6 +60,10 @@ public final class Session {
         this.context = context;
         this.registry = registry;
         this.outbox = new Outbox(context, clientId, this::runLater, this::settle);
+        this.persistence = new SessionPersistence(clientId, context, outbox);
+        this.flow = new FlowControl(this, context, outbox);
+        this.lifecycle = new SessionLifecycle(this, context, registry, outbox, flow, persistence);
+        this.arrivals = new Arrivals(this, context, lifecycle, flow, persistence, outbox);
     }
 
     /** The client id that names this session. */
@@ -102,6 +81,11 @@ public final class Session {
         }
     }
 
+    /** The loop that owns this session now. */
+    Loop owner() {
+        return owner;
+    }
+
     /**
      * Runs a task on the owner in a later turn of its loop, never inside the caller. Store results come back
      * this way: a write may be complete when its stage is returned, and its callback, run at once, would
@@ -109,6 +93,11 @@ public final class Session {
      */
     private void runLater(Runnable task) {
         owner.execute(() -> run(task));
+    }
+
+    /** The current connection, or null. Any thread; the answer may be stale. */
+    @Nullable ClientConnection connection() {
+        return connection;
     }
 
     /** Whether a client is connected. Safe to read from any thread; the answer may be stale. */
@@ -125,99 +114,31 @@ public final class Session {
     }
 
     void attach(ConnectRequest request, ClientConnection conn, CompletableFuture<ConnectOutcome> result) {
-        if (ended) {
+        if (lifecycle.isEnded()) {
             registry.connect(request, conn, result);
             return;
         }
-        List<Will> willsToPublish = new ArrayList<>(2);
-        ClientConnection previous = connection;
-        // A session that lasts only as long as its connection ends when a takeover closes that connection, so the
-        // new connection starts a fresh one: MQTT 3.1.1 [MQTT-3.1.2-6] for clean session 1, MQTT 5
-        // [MQTT-3.1.2-23] for an expiry interval of 0.
-        boolean endsWithPrevious = previous != null && expiryIntervalSeconds == 0;
-        if (previous != null) {
-            connection = null;
-            context.metrics().clientDisconnected();
-            // [MQTT-3.1.4-3] the existing connection is closed, with reason 0x8E for MQTT 5.
-            previous.close(DisconnectCause.SESSION_TAKEN_OVER);
-            Will old = will;
-            will = null;
-            // MQTT 5 §3.1.3.2.2: a takeover sends the old connection's will, unless the session goes on under the
-            // new connection and the will has a delay.
-            if (old != null && (request.cleanStart() || endsWithPrevious || old.delaySeconds() == 0)) {
-                willsToPublish.add(old);
-            }
-        }
-        cancelTimers();
-        if (pendingWill != null) {
-            // [MQTT-3.1.3-9] reconnecting before the will delay passes cancels the will, unless the new
-            // connection ends the session, which publishes it.
-            if (request.cleanStart()) {
-                willsToPublish.add(pendingWill);
-            } else if (storedQueue != null) {
-                storedQueue.store().deleteWill(clientId);
-            }
-            pendingWill = null;
-        }
-        // [MQTT-3.2.2-2] [MQTT-3.2.2-3] session present only when an existing session is resumed.
-        boolean present = !request.cleanStart() && !fresh && !endsWithPrevious;
-        if (request.cleanStart() || endsWithPrevious) {
-            // The old session ends here, as it would on a close: share-group messages go to another member.
-            outbox.handBackShared(this);
-            discardState();
-        }
-        fresh = false;
-        generation++;
-        expiryIntervalSeconds = request.sessionExpirySeconds();
-        will = request.will();
-        outbox.stop();
-        stopWaiting();
-        intake = Intake.OPEN;
+        lifecycle.attach(request, conn, result);
+    }
+
+    /** Makes a connection the current one, on its loop. */
+    void bind(ClientConnection conn) {
         connection = conn;
         context.metrics().clientConnected();
         owner = conn.loop();
-        for (Will w : willsToPublish) {
-            publishWill(w);
-        }
-        settle();
-        ConnectOutcome outcome = new ConnectOutcome(this, present);
-        // The CONNACK of a persistent session promises that the session exists: it waits for the commit.
-        persistConnect().whenComplete((ok, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(failure);
-            } else {
-                result.complete(outcome);
-            }
-        });
     }
 
-    /**
-     * Writes the session's record as connected; the first time it becomes persistent, its state with it. A
-     * persistent session resumed with expiry 0 stays in the store for this connection, so that its stored queue
-     * is still delivered; its record says 0, so that after a crash it ends at once.
-     */
-    private CompletableFuture<Void> persistConnect() {
-        BrokerStore store = context.store();
-        StoredQueue queue = storedQueue;
-        if (store == null || (queue == null && expiryIntervalSeconds == 0)) {
-            return DONE;
-        }
-        lastWrite = store.saveSession(clientId, expiryIntervalSeconds, -1).toCompletableFuture();
-        if (queue == null) {
-            useStore(new StoredQueue(clientId, store, lastSequence, 0));
-            for (Subscription<Session> subscription : subscriptions.values()) {
-                lastWrite = store.saveSubscription(clientId, stored(subscription)).toCompletableFuture();
-            }
-            for (int packetId : inboundQos2) {
-                lastWrite = store.addInboundQos2(clientId, packetId).toCompletableFuture();
-            }
-        }
-        return lastWrite;
+    /** Forgets the current connection, which a takeover closes or which ended. */
+    void unbind() {
+        connection = null;
     }
 
-    private void useStore(@Nullable StoredQueue queue) {
-        storedQueue = queue;
-        outbox.useStore(queue);
+    /** Writes the session's record as connected; see {@link SessionPersistence#connected}. */
+    CompletableFuture<Void> persistConnected(long expiryIntervalSeconds) {
+        SessionSubscriptions subs = subscriptions;
+        InboundQos2 qos2 = inboundQos2;
+        return persistence.connected(expiryIntervalSeconds, subs == null ? List.of() : subs.all(),
+                qos2 == null ? Set.of() : qos2.ids());
     }
 
     /**
@@ -226,35 +147,22 @@ public final class Session {
      * {@code startedMillis}.
      */
     void restore(StoredSession stored, BrokerStore store, long startedMillis) {
-        fresh = false;
-        expiryIntervalSeconds = stored.expiryIntervalSeconds();
         for (StoredSubscription sub : stored.subscriptions()) {
             subscribe(TopicFilter.parse(sub.filter()), new SubscriptionOptions(QoS.of(sub.qos()), sub.noLocal(),
                     sub.retainAsPublished(), RetainHandling.of(sub.retainHandling())), sub.subscriptionId());
         }
         for (int packetId : stored.inboundQos2()) {
-            inboundQos2().add(packetId);
+            inboundQos2().restore(packetId);
         }
-        lastSequence = stored.lastSequence();
-        useStore(new StoredQueue(clientId, store, stored.lastSequence(), stored.queued()));
+        persistence.restore(stored, store);
         long disconnectedAt = stored.disconnectedAtMillis() < 0 ? startedMillis : stored.disconnectedAtMillis();
-        long elapsed = Math.max(0, context.clock().millis() - disconnectedAt);
-        scheduleExpiry(Math.max(0, expiryIntervalSeconds * 1000 - elapsed));
-        settle();
+        lifecycle.restored(stored.expiryIntervalSeconds(), disconnectedAt);
+        flow.settle();
     }
 
     /** Restores a will that was waiting for its delay when the server stopped; at startup, on the owner. */
     public void restoreWill(Message message, long publishAtMillis) {
-        Will restored = new Will(message, 0, -1);
-        pendingWill = restored;
-        int scheduledIn = generation;
-        long delay = Math.max(0, publishAtMillis - context.clock().millis());
-        willTimer = owner.schedule(() -> run(() -> {
-            if (scheduledIn == generation && pendingWill == restored) {
-                pendingWill = null;
-                publishWill(restored);
-            }
-        }), delay, TimeUnit.MILLISECONDS);
+        lifecycle.restoreWill(new Will(message, 0, -1), publishAtMillis);
     }
 
     /**
@@ -267,46 +175,7 @@ public final class Session {
      * @return the stage of the store write, or null if nothing was stored
      */
     public @Nullable CompletableFuture<Void> route(Delivery delivery, LongSupplier messageIds) {
-        DropReason refused = admit(delivery.qos());
-        if (refused != null) {
-            context.metrics().dropped(refused);
-            return null;
-        }
-        backlog.arrive();
-        StoredQueue queue = storedQueue;
-        if (queue == null || (delivery.qos() == QoS.AT_MOST_ONCE
-                && (isOnline() || !context.config().queueQos0Offline()))) {
-            run(new Arrival(this, delivery, 0, 0));
-            return null;
-        }
-        long messageId = messageIds.getAsLong();
-        return queue.enqueue(delivery, messageId, sequence -> run(new Arrival(this, delivery, sequence, messageId)));
-    }
-
-    /**
-     * Decides on the publisher's thread whether this session can take one more message, so that what it
-     * cannot take never travels to its loop: the backlog stays within the queue bound, and QoS 0 stays within
-     * half of it when nobody waits for the session to drain (offline, or shedding).
-     *
-     * @return why the message is dropped, or null if it is taken
-     */
-    private @Nullable DropReason admit(QoS qos) {
-        SessionConfig config = context.config();
-        boolean online = isOnline();
-        int count = backlog.count();
-        if (qos == QoS.AT_MOST_ONCE) {
-            if (!online && !config.queueQos0Offline()) {
-                return DropReason.QOS0_OFFLINE;
-            }
-            if (count >= config.highWater() && (!online || backlog.shedding())) {
-                return online ? DropReason.SLOW_CONSUMER : DropReason.QUEUE_FULL;
-            }
-        }
-        int limit = online ? Math.max(1, config.maxQueued()) : config.maxQueued();
-        if (count >= limit) {
-            return qos == QoS.AT_MOST_ONCE && online ? DropReason.SLOW_CONSUMER : DropReason.QUEUE_FULL;
-        }
-        return null;
+        return arrivals.route(delivery, messageIds);
     }
 
     /**
@@ -314,7 +183,7 @@ public final class Session {
      * at the high-water mark, and it is not shedding. Any thread.
      */
     public boolean holdsBack() {
-        return connection != null && !backlog.shedding() && backlog.count() >= context.config().highWater();
+        return flow.holdsBack();
     }
 
     /**
@@ -324,121 +193,17 @@ public final class Session {
      * session without a connection (publishing its will) never waits.
      */
     public void waitFor(Session target) {
-        if (connection == null || !owner.inLoop()) {
-            return;
-        }
-        Waiting w = waiting;
-        if (w == null) {
-            w = new Waiting();
-            waiting = w;
-        }
-        if (w.contains(target.backlog) || !target.backlog.addWaiter(this, context.config())) {
-            return;
-        }
-        if (w.add(target.backlog, context.clock().millis())) {
-            context.metrics().publisherPaused();
-            scheduleStallCheck(w, context.config().slowConsumerMillis());
-            updateIntake();
-        }
+        flow.waitFor(target.flow);
     }
 
-    /**
-     * A backlog this session's publisher waits for fell, or stopped holding it back. Any thread. Always a task
-     * of its own, even on the owner: the backlog's owner may be in the middle of its own work, and the
-     * publisher goes on with the packets it held.
-     */
-    void released(Backlog from) {
-        owner.execute(() -> run(() -> {
-            Waiting w = waiting;
-            if (w != null && w.remove(from)) {
-                updateIntake();
-            }
-        }));
-    }
-
-    private void scheduleStallCheck(Waiting w, long delayMillis) {
-        if (w.checkScheduled) {
-            return;
-        }
-        w.checkScheduled = true;
-        owner.schedule(() -> run(() -> checkStall(w)), delayMillis, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * The publisher has waited for the slow-consumer timeout: the sessions it still waits for took nothing
-     * meanwhile (each wakes its publishers whenever it drains), so they shed from now on and it goes on.
-     */
-    private void checkStall(Waiting w) {
-        w.checkScheduled = false;
-        if (w != waiting || w.isEmpty()) {
-            return;
-        }
-        long timeout = context.config().slowConsumerMillis();
-        long waited = w.waitedMillis(context.clock().millis());
-        if (waited < timeout) {
-            scheduleStallCheck(w, timeout - waited);
-            return;
-        }
-        int stalled = w.shedAll();
-        for (int i = 0; i < stalled; i++) {
-            context.metrics().slowConsumer();
-        }
-        updateIntake();
-    }
-
-    private void stopWaiting() {
-        Waiting w = waiting;
-        if (w != null) {
-            w.clear();
-        }
-    }
-
-    /** Tells the connection what it may read, when that changed. Must run on the owner. */
-    private void updateIntake() {
-        ClientConnection conn = connection;
-        if (conn == null) {
-            return;
-        }
-        Waiting w = waiting;
-        // A publisher stops reading only while its own session owes its client nothing: publishers that wait
-        // for this session always find its client's acknowledgements read, so no wait is ever circular.
-        Intake wanted = w == null || w.isEmpty() ? Intake.OPEN : owes ? Intake.ACKS_ONLY : Intake.PAUSED;
-        if (wanted != intake) {
-            intake = wanted;
-            conn.intake(wanted);
-        }
-    }
-
-    /** A routed message reached the owner. */
-    void arrived(Arrival arrival) {
-        if (!owner.inLoop()) {
-            // The session moved to another loop while the message was on its way.
-            owner.execute(arrival);
-            return;
-        }
-        arrivals++;
-        deliverNow(arrival.delivery(), arrival.sequence(), arrival.messageId());
-        settle();
-    }
-
-    /**
-     * Brings the backlog up to date after messages arrived or left, and the connection's intake with it. Must
-     * run on the owner.
-     */
-    void settle() {
-        int arrived = arrivals;
-        arrivals = 0;
-        int count = backlog.settle(arrived, outbox.held(), context.config());
-        boolean owing = count > 0 || outbox.inflightCount() > 0;
-        if (owing != owes) {
-            owes = owing;
-            updateIntake();
-        }
+    /** Brings flow control up to date after work that store results started; see {@link FlowControl#settle}. */
+    private void settle() {
+        flow.settle();
     }
 
     /** Whether this session keeps its state in the store. Any thread; the answer may be stale. */
     public boolean isPersistent() {
-        return storedQueue != null;
+        return persistence.queue() != null;
     }
 
     /**
@@ -446,7 +211,7 @@ public final class Session {
      * that depends on it waits for it. Must run on the owner.
      */
     public CompletableFuture<Void> lastWrite() {
-        return lastWrite;
+        return persistence.lastWrite();
     }
 
     /**
@@ -456,46 +221,27 @@ public final class Session {
     public void resume(ClientConnection conn) {
         if (connection == conn) {
             outbox.start(conn);
-            settle();
+            flow.settle();
         }
     }
 
     /** Delivers a message to this session's client, or queues it. Must run on the owner: see {@link #run}. */
     public void deliver(Delivery delivery) {
-        deliverNow(delivery, 0, 0);
-        settle();
-    }
-
-    /** Delivers a message that {@link #route} stored under a sequence number, or that is not stored (0). */
-    private void deliverNow(Delivery delivery, long sequence, long messageId) {
-        Pending pending = new Pending(delivery, sequence, messageId);
-        if (pending.isStored() && (ended || storedQueue == null)) {
-            // The session ended or stopped being persistent while the message was on its way.
-            BrokerStore store = context.store();
-            if (store != null) {
-                store.removeDelivery(clientId, sequence, messageId);
-            }
-            pending = Pending.inMemory(delivery);
-        }
-        if (ended) {
-            context.metrics().dropped(DropReason.SESSION_ENDED);
-            return;
-        }
-        outbox.deliver(pending, connection != null);
+        arrivals.deliver(delivery);
     }
 
     /** The connection can take more bytes again: sends what waited for it. */
     public void writable(ClientConnection conn) {
         if (connection == conn) {
             outbox.writable();
-            settle();
+            flow.settle();
         }
     }
 
     /** The client acknowledged a QoS 1 message with PUBACK. */
     public void acknowledge(int packetId) {
         outbox.acknowledge(packetId);
-        settle();
+        flow.settle();
     }
 
     /**
@@ -506,14 +252,14 @@ public final class Session {
      */
     public boolean received(int packetId, boolean accepted) {
         boolean known = outbox.received(packetId, accepted);
-        settle();
+        flow.settle();
         return known;
     }
 
     /** The client completed a QoS 2 message with PUBCOMP. */
     public void completed(int packetId) {
         outbox.completed(packetId);
-        settle();
+        flow.settle();
     }
 
     /**
@@ -522,15 +268,7 @@ public final class Session {
      * @return true the first time a packet id arrives; false for a resend, which must not be forwarded again
      */
     public boolean qos2Arrived(int packetId) {
-        if (!inboundQos2().add(packetId)) {
-            return false;
-        }
-        StoredQueue queue = storedQueue;
-        if (queue != null) {
-            // The PUBREC waits for this: after a crash, the resent PUBLISH must still be known as a resend.
-            lastWrite = queue.store().addInboundQos2(clientId, packetId).toCompletableFuture();
-        }
-        return true;
+        return inboundQos2().arrived(packetId);
     }
 
     /**
@@ -539,26 +277,23 @@ public final class Session {
      * @return false if the packet id was not pending
      */
     public boolean qos2Released(int packetId) {
-        if (inboundQos2.isEmpty() || !inboundQos2.remove(packetId)) {
-            return false;
-        }
-        StoredQueue queue = storedQueue;
-        if (queue != null) {
-            lastWrite = queue.store().removeInboundQos2(clientId, packetId).toCompletableFuture();
-        }
-        return true;
+        InboundQos2 qos2 = inboundQos2;
+        return qos2 != null && qos2.released(packetId);
     }
 
-    private Set<Integer> inboundQos2() {
-        if (inboundQos2.isEmpty()) {
-            inboundQos2 = new HashSet<>(4);
+    private InboundQos2 inboundQos2() {
+        InboundQos2 qos2 = inboundQos2;
+        if (qos2 == null) {
+            qos2 = new InboundQos2(persistence);
+            inboundQos2 = qos2;
         }
-        return inboundQos2;
+        return qos2;
     }
 
     /** How many inbound QoS 2 messages wait for their PUBREL. */
     public int qos2Pending() {
-        return inboundQos2.size();
+        InboundQos2 qos2 = inboundQos2;
+        return qos2 == null ? 0 : qos2.size();
     }
 
     /**
@@ -567,23 +302,12 @@ public final class Session {
      * @return whether a subscription to the same filter already existed
      */
     public boolean subscribe(TopicFilter filter, SubscriptionOptions options, int subscriptionId) {
-        Subscription<Session> subscription = new Subscription<>(this, filter, options, subscriptionId);
-        boolean existed = context.subscriptions().subscribe(subscription);
-        if (subscriptions.isEmpty()) {
-            subscriptions = new HashMap<>(4);
+        SessionSubscriptions subs = subscriptions;
+        if (subs == null) {
+            subs = new SessionSubscriptions(this, context, persistence);
+            subscriptions = subs;
         }
-        subscriptions.put(filter.raw(), subscription);
-        StoredQueue queue = storedQueue;
-        if (queue != null) {
-            lastWrite = queue.store().saveSubscription(clientId, stored(subscription)).toCompletableFuture();
-        }
-        return existed;
-    }
-
-    private static StoredSubscription stored(Subscription<Session> subscription) {
-        SubscriptionOptions options = subscription.options();
-        return new StoredSubscription(subscription.filter().raw(), options.qos().value(), options.noLocal(),
-                options.retainAsPublished(), options.retainHandling().ordinal(), subscription.subscriptionId());
+        return subs.subscribe(filter, options, subscriptionId);
     }
 
     /**
@@ -592,29 +316,10 @@ public final class Session {
      * sends retained messages only for a new non-shared subscription.
      */
     public void sendRetained(TopicFilter filter, boolean existed) {
-        Subscription<Session> subscription = subscriptions.get(filter.raw());
-        if (subscription == null || filter.isShared()) {
-            return;
+        SessionSubscriptions subs = subscriptions;
+        if (subs != null) {
+            subs.sendRetained(filter, existed);
         }
-        RetainHandling handling = subscription.options().retainHandling();
-        if (handling == RetainHandling.DO_NOT_SEND || (handling == RetainHandling.SEND_IF_NEW && existed)) {
-            return;
-        }
-        int[] ids = subscription.subscriptionId() == 0 ? Delivery.NO_IDS : new int[] {subscription.subscriptionId()};
-        QoS granted = subscription.options().qos();
-        long now = context.clock().millis();
-        List<Message> expired = new ArrayList<>(0);
-        context.retained().match(filter.filter(), message -> {
-            if (message.isExpiredAt(now)) {
-                // [MQTT-3.3.2-5] an expired retained message is not sent, and is no longer kept.
-                expired.add(message);
-            } else {
-                // MQTT 3.1.1 [MQTT-3.3.1-8], MQTT 5 §3.3.1.3: a retained message sent because of a new
-                // subscription has RETAIN set.
-                deliver(new Delivery(message, QoS.min(message.qos(), granted), true, ids, null, null));
-            }
-        });
-        expired.forEach(context.retained()::removeExpired);
     }
 
     /**
@@ -623,22 +328,20 @@ public final class Session {
      * @return whether it existed
      */
     public boolean unsubscribe(TopicFilter filter) {
-        Subscription<Session> removed = subscriptions.isEmpty() ? null : subscriptions.remove(filter.raw());
-        StoredQueue queue = storedQueue;
-        if (removed != null && queue != null) {
-            lastWrite = queue.store().deleteSubscription(clientId, filter.raw()).toCompletableFuture();
-        }
-        return removed != null && context.subscriptions().unsubscribe(this, filter);
+        SessionSubscriptions subs = subscriptions;
+        return subs != null && subs.unsubscribe(filter);
     }
 
     /** Whether the session holds a subscription to exactly this filter (and share group). */
     public boolean hasSubscription(TopicFilter filter) {
-        return subscriptions.containsKey(filter.raw());
+        SessionSubscriptions subs = subscriptions;
+        return subs != null && subs.contains(filter);
     }
 
     /** The number of this session's subscriptions. */
     public int subscriptionCount() {
-        return subscriptions.size();
+        SessionSubscriptions subs = subscriptions;
+        return subs == null ? 0 : subs.size();
     }
 
     /**
@@ -652,42 +355,7 @@ public final class Session {
         if (connection != conn) {
             return;
         }
-        connection = null;
-        outbox.stop();
-        stopWaiting();
-        context.metrics().clientDisconnected();
-        if (newExpirySeconds >= 0) {
-            expiryIntervalSeconds = newExpirySeconds;
-        }
-        Will due = publishWill ? will : null;
-        will = null;
-        outbox.handBackShared(this);
-        // Publishers never wait for a session without a client.
-        backlog.wakeAll();
-        if (expiryIntervalSeconds == 0) {
-            pendingWill = due;
-            end();
-            return;
-        }
-        StoredQueue queue = storedQueue;
-        if (queue != null) {
-            long now = context.clock().millis();
-            queue.store().saveSession(clientId, expiryIntervalSeconds, now);
-            // The store holds every stored message: an offline session keeps none of them on the heap.
-            outbox.dropStored();
-            queue.releaseMemory();
-            if (due != null && due.delaySeconds() > 0) {
-                long publishAt = now + due.delaySeconds() * 1000;
-                queue.store().saveWill(new PendingWill(clientId, due.messageAt(publishAt), publishAt));
-            }
-        }
-        if (due != null && due.delaySeconds() == 0) {
-            publishWill(due);
-        } else if (due != null) {
-            scheduleWill(due);
-        }
-        scheduleExpiry(expiryIntervalSeconds * 1000);
-        settle();
+        lifecycle.detach(publishWill, newExpirySeconds);
     }
 
     /** Ends the connection from the server side; the transport then detaches it. */
@@ -700,83 +368,16 @@ public final class Session {
         });
     }
 
-    private void scheduleWill(Will due) {
-        pendingWill = due;
-        int scheduledIn = generation;
-        willTimer = owner.schedule(() -> run(() -> {
-            if (scheduledIn == generation && pendingWill == due) {
-                pendingWill = null;
-                publishWill(due);
-            }
-        }), due.delaySeconds(), TimeUnit.SECONDS);
-    }
-
-    private void scheduleExpiry(long delayMillis) {
-        if (expiryIntervalSeconds >= SessionConfig.NEVER_EXPIRE) {
-            return;
+    /** Drops the session's state, as it ends or starts afresh. */
+    void discardState() {
+        SessionSubscriptions subs = subscriptions;
+        if (subs != null) {
+            subs.discard();
+            subscriptions = null;
         }
-        int scheduledIn = generation;
-        expiryTimer = owner.schedule(() -> run(() -> {
-            if (scheduledIn == generation && connection == null && !ended) {
-                // [MQTT-4.1.0-2] the session state is discarded once the expiry interval has passed.
-                context.metrics().sessionExpired();
-                end();
-            }
-        }), delayMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private void cancelTimers() {
-        if (willTimer != null) {
-            willTimer.cancel();
-            willTimer = null;
-        }
-        if (expiryTimer != null) {
-            expiryTimer.cancel();
-            expiryTimer = null;
-        }
-    }
-
-    /** Ends the session: it leaves the registry, and a will still waiting for its delay goes out now. */
-    private void end() {
-        ended = true;
-        cancelTimers();
-        registry.remove(clientId, this);
-        outbox.handBackShared(this);
-        discardState();
-        settle();
-        Will due = pendingWill;
-        pendingWill = null;
-        if (due != null) {
-            publishWill(due);
-        }
-    }
-
-    private void publishWill(Will due) {
-        StoredQueue queue = storedQueue;
-        if (queue != null) {
-            queue.store().deleteWill(clientId);
-        }
-        context.sink().publish(due.messageAt(context.clock().millis()), this);
-    }
-
-    private void discardState() {
-        for (Subscription<Session> subscription : subscriptions.values()) {
-            context.subscriptions().unsubscribe(this, subscription.filter());
-        }
-        subscriptions = Map.of();
         outbox.discard();
-        StoredQueue queue = storedQueue;
-        BrokerStore store = context.store();
-        if (queue != null && store != null) {
-            for (int i = 0; i < queue.backlog(); i++) {
-                context.metrics().dropped(DropReason.SESSION_ENDED);
-            }
-            // Later sequence numbers continue the old ones, so that none is reused.
-            lastSequence = Math.max(lastSequence, queue.lastSequence());
-            useStore(null);
-            lastWrite = store.deleteSession(clientId).toCompletableFuture();
-        }
-        inboundQos2 = Set.of();
+        persistence.discard();
+        inboundQos2 = null;
     }
 
     /** Messages waiting in the queue; for $SYS and tests. Must run on the owner. */
