@@ -1,30 +1,19 @@
 package io.petrel.engine.session;
 
 import io.petrel.api.QoS;
-import io.petrel.api.store.DeliveryStage;
-import io.petrel.api.store.QueuedMessage;
 import io.petrel.engine.metrics.DropReason;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends one session's messages to its client under MQTT's delivery rules: the send quota for QoS 1 and 2
  * (the client's receive maximum), QoS 0 only while the connection can take it, message expiry, the client's
  * maximum packet size, and the resend of unacknowledged messages on a new connection. Its state lives in an
- * {@link OutboundFlow}; it runs on the session's owner loop, like the session.
- *
- * <p>For a persistent session, the messages it must not lose are in the store ({@link StoredQueue}): only a
- * window of them is in memory, paged in as the client takes them, and none while no client is connected. A
- * stored QoS 2 message leaves only once its packet id is committed, so that a resend after a crash carries
- * the id the client knows; the messages behind it wait, which keeps the order of PUBLISH packets.
+ * {@link OutboundFlow}; it runs on the session's owner loop, like the session. For a persistent session, what
+ * it reads from and commits to the store first is {@link StoredDeliveries}' business.
  */
 final class Outbox {
-    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-
     private final OutboundFlow flow;
     private final SessionContext context;
     private final String clientId;
@@ -45,6 +34,8 @@ final class Outbox {
     /** The connection messages go to once delivery has started on it; null while none may be sent. */
     private @Nullable ClientConnection target;
     private @Nullable StoredQueue stored;
+    /** Created with the stored queue. */
+    private @Nullable StoredDeliveries storedDeliveries;
     /** Changes whenever delivery starts or stops, so that a page read for an earlier connection is ignored. */
     private int epoch;
 
@@ -59,6 +50,8 @@ final class Outbox {
     /** The session's stored queue, or null while the session is not persistent. */
     void useStore(@Nullable StoredQueue queue) {
         stored = queue;
+        storedDeliveries = queue == null ? null
+                : new StoredDeliveries(this, flow, context, clientId, queue, owner, changed);
     }
 
     /**
@@ -95,9 +88,9 @@ final class Outbox {
      * @param connected whether a client is connected, even if delivery has not started on it yet
      */
     void deliver(Pending pending, boolean connected) {
-        StoredQueue queue = stored;
-        if (pending.isStored() && queue != null) {
-            deliverStored(queue, pending);
+        StoredDeliveries persistent = storedDeliveries;
+        if (pending.isStored() && persistent != null) {
+            persistent.deliver(pending, target, epoch);
             return;
         }
         Delivery delivery = pending.delivery();
@@ -117,28 +110,7 @@ final class Outbox {
         }
     }
 
-    private void deliverStored(StoredQueue queue, Pending pending) {
-        queue.stored++;
-        if (pending.sequence() <= queue.pagedUpTo) {
-            return; // already paged in from the store
-        }
-        if (queue.stored > context.config().maxQueued()) {
-            queue.remove(pending.sequence(), pending.messageId());
-            context.metrics().dropped(DropReason.QUEUE_FULL);
-            return;
-        }
-        ClientConnection conn = target;
-        // Straight to memory only while nothing older waits in the store; otherwise it is paged in, in order.
-        if (conn != null && queue.backlog() == 1 && !queue.paging) {
-            queue.inMemory++;
-            queue.pagedUpTo = pending.sequence();
-            deliverOnline(conn, pending);
-        } else {
-            refill();
-        }
-    }
-
-    private void deliverOnline(ClientConnection conn, Pending pending) {
+    void deliverOnline(ClientConnection conn, Pending pending) {
         Delivery delivery = pending.delivery();
         if (flow.hasQueued() || flow.hasResend() || hasUnsent()) {
             enqueue(pending);
@@ -192,17 +164,9 @@ final class Outbox {
             return true;
         }
         entry.stage = InflightEntry.Stage.RELEASED;
-        StoredQueue queue = stored;
-        if (entry.isStored() && queue != null) {
-            // Committed before the PUBREL: once the client has its PUBREL it forgets the packet id, and a PUBLISH
-            // resent after a crash would be a second message to it. Commits complete in order, so the PUBRELs
-            // keep the order of the PUBRECs [MQTT-4.6.0-4].
-            queue.sent(entry.sequence, packetId, DeliveryStage.RELEASED)
-                    .whenComplete((ok, failure) -> owner.execute(() -> {
-                        if (target == conn && flow.get(packetId) == entry) {
-                            conn.sendPubRel(packetId);
-                        }
-                    }));
+        StoredDeliveries persistent = storedDeliveries;
+        if (entry.isStored() && persistent != null) {
+            persistent.release(conn, entry);
             return true;
         }
         conn.sendPubRel(packetId);
@@ -283,7 +247,7 @@ final class Outbox {
      *
      * @return true, so that it can end a predicate
      */
-    private boolean forget(long sequence, long messageId) {
+    boolean forget(long sequence, long messageId) {
         StoredQueue queue = stored;
         if (sequence != 0 && queue != null) {
             queue.inMemory--;
@@ -322,17 +286,9 @@ final class Outbox {
             return;
         }
         InflightEntry entry = flow.track(pending);
-        StoredQueue queue = stored;
-        if (entry.isStored() && queue != null && entry.delivery.qos() == QoS.EXACTLY_ONCE) {
-            // Exactly once survives a crash only if the packet id is on disk before the PUBLISH leaves: a resend
-            // under a new id would be a second message to the client.
-            entry.recorded = false;
-            queue.sent(entry.sequence, entry.packetId, DeliveryStage.PUBLISHED)
-                    .whenComplete((ok, failure) -> owner.execute(() -> {
-                        entry.recorded = true;
-                        drain();
-                        changed.run();
-                    }));
+        StoredDeliveries persistent = storedDeliveries;
+        if (entry.isStored() && persistent != null && entry.delivery.qos() == QoS.EXACTLY_ONCE) {
+            persistent.recordPacketId(entry);
         }
         if (entry.recorded && !hasUnsent()) {
             publishTracked(conn, entry);
@@ -361,7 +317,7 @@ final class Outbox {
         return true;
     }
 
-    private void drain() {
+    void drain() {
         ClientConnection conn = target;
         if (conn == null) {
             return;
@@ -413,67 +369,19 @@ final class Outbox {
         refill();
     }
 
-    /** Pages the next stored messages in, when a client takes them and memory has room for them. */
     private void refill() {
-        StoredQueue queue = stored;
-        if (queue == null || target == null || queue.paging || queue.backlog() <= 0
-                || flow.queuedCount() >= StoredQueue.PAGE) {
-            return;
-        }
-        queue.paging = true;
-        int pagedIn = epoch;
-        queue.store().readQueue(clientId, queue.pagedUpTo, StoredQueue.PAGE)
-                .whenComplete((page, failure) -> owner.execute(() -> paged(queue, pagedIn, page, failure)));
-    }
-
-    private void paged(StoredQueue queue, int pagedIn, @Nullable List<QueuedMessage> page,
-            @Nullable Throwable failure) {
-        queue.paging = false;
-        ClientConnection conn = target;
-        if (queue != stored || pagedIn != epoch || conn == null) {
-            return; // a newer connection pages again from the start
-        }
-        if (failure != null || page == null) {
-            LOG.warn("{}: reading the stored queue failed; it stays in the store", clientId, failure);
-            return;
-        }
-        try {
-            page(queue, conn, page);
-        } finally {
-            changed.run();
+        StoredDeliveries persistent = storedDeliveries;
+        if (persistent != null) {
+            persistent.refill(target, epoch);
         }
     }
 
-    private void page(StoredQueue queue, ClientConnection conn, List<QueuedMessage> page) {
-        for (QueuedMessage message : page) {
-            if (message.sequence() <= queue.pagedUpTo) {
-                continue;
-            }
-            queue.pagedUpTo = message.sequence();
-            queue.inMemory++;
-            Delivery delivery = new Delivery(message.message(), QoS.of(message.qos()), message.retain(),
-                    message.subscriptionIds(), null, null);
-            Pending pending = new Pending(delivery, message.sequence(), message.messageId());
-            if (message.stage() != DeliveryStage.QUEUED && flow.get(message.packetId()) == null) {
-                resumeInflight(conn, pending, message);
-            } else {
-                flow.enqueueStored(pending);
-            }
-        }
-        drain();
+    boolean isTarget(ClientConnection conn) {
+        return target == conn;
     }
 
-    /** A message in flight when the connection, or the server, went away: [MQTT-4.4.0-1] resend it as it was. */
-    private void resumeInflight(ClientConnection conn, Pending pending, QueuedMessage message) {
-        boolean released = message.stage() == DeliveryStage.RELEASED;
-        InflightEntry entry = flow.restore(pending, message.packetId(),
-                released ? InflightEntry.Stage.RELEASED : InflightEntry.Stage.PUBLISHED);
-        if (released) {
-            conn.sendPubRel(entry.packetId);
-        } else if (conn.sendPublish(entry.delivery, entry.packetId, true) == SendResult.TOO_LARGE) {
-            flow.remove(entry.packetId);
-            forget(entry.sequence, entry.messageId);
-            context.metrics().dropped(DropReason.TOO_LARGE);
-        }
+    /** The connection a page read during {@code epoch} goes to, or null if delivery stopped or restarted since. */
+    @Nullable ClientConnection pagingTarget(StoredQueue queue, int epoch) {
+        return queue == stored && epoch == this.epoch ? target : null;
     }
 }
