@@ -13,40 +13,28 @@ import io.petrel.mqtt.listener.MqttListener;
 import io.petrel.mqtt.protocol.LiveConnections;
 import io.petrel.mqtt.protocol.ProtocolContext;
 import io.petrel.mqtt.transport.NettyRuntime;
-import io.petrel.mqtt.transport.tls.TlsConfig;
-import io.petrel.mqtt.transport.tls.TlsSetupException;
 import io.petrel.platform.DevicePlatform;
 import io.petrel.platform.PlatformStores;
 import io.petrel.security.Security;
 import io.petrel.server.devices.DeviceHost;
-import io.petrel.server.http.HttpConfig;
 import io.petrel.server.http.HealthRoutes;
 import io.petrel.server.http.HttpRoutes;
 import io.petrel.server.http.HttpServer;
 import io.petrel.server.http.MetricsRoutes;
 import io.petrel.server.metrics.PetrelMeters;
-import io.petrel.server.rest.RestApi;
-import io.petrel.server.rest.resources.RestWiring;
 import io.petrel.server.store.BrokerStores;
 import io.petrel.server.store.Durability;
 import io.petrel.server.tls.DevelopmentCertificates;
 import io.petrel.store.DataDirectoryLock;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +71,8 @@ public final class PetrelServer implements AutoCloseable {
             throws InterruptedException {
         this.config = config;
         // Certificates are checked by clients against real time, whatever clock the engine is given.
-        this.developmentCertificates = developmentCertificates(config, InstantSource.system());
-        this.security = startSecurity(config, clock);
+        this.developmentCertificates = StartSteps.developmentCertificates(config, InstantSource.system());
+        this.security = StartSteps.startSecurity(config, clock);
         boolean durable = config.store().durability() == Durability.DURABLE;
         try {
             this.lock = durable ? DataDirectoryLock.acquire(config.dataDir()) : null;
@@ -108,7 +96,7 @@ public final class PetrelServer implements AutoCloseable {
         });
         this.broker = new BrokerHandle(engine, connections);
         security.onRevoked(ids -> broker.disconnect(client -> ids.contains(client.principal().credentialId())));
-        engine.sys().addSource(this::securitySys);
+        engine.sys().addSource(() -> ServerStatus.securitySys(security));
         try {
             this.devices = config.devices().enabled()
                     ? DeviceHost.start(config.devices(), config.store(), deviceStores, broker, clock, config.dataDir())
@@ -123,8 +111,9 @@ public final class PetrelServer implements AutoCloseable {
         Authorizer clientRules = authorizer != null ? authorizer : security.authorizer();
         ProtocolContext protocol;
         if (devices != null) {
-            registerDeviceAuthenticator(devices.authenticator(anonymousListeners(config)));
-            engine.sys().addSource(this::devicesSys);
+            registerDeviceAuthenticator(devices.authenticator(StartSteps.anonymousListeners(config)));
+            DeviceHost host = devices;
+            engine.sys().addSource(() -> ServerStatus.devicesSys(host));
             protocol = new ProtocolContext(engine, config.protocol(),
                     authenticator != null ? authenticator : security.authenticator(), devices.authorizer(clientRules),
                     security.limits(), connections, devices);
@@ -137,19 +126,20 @@ public final class PetrelServer implements AutoCloseable {
         try {
             engine.restore();
             for (ListenerConfig listener : config.listeners()) {
-                listeners.add(bind(withCertificate(listener), protocol));
+                listeners.add(StartSteps.bind(StartSteps.withCertificate(listener, developmentCertificates), protocol,
+                        runtime, housekeeping));
             }
             if (config.http().enabled()) {
                 List<HttpRoutes> routes = new ArrayList<>();
-                routes.add(new HealthRoutes(() -> running, this::healthDetails));
+                routes.add(new HealthRoutes(() -> running, () -> ServerStatus.healthDetails(engine, listeners)));
                 routes.add(new MetricsRoutes(meters, petrelMeters::refresh));
                 if (devices != null) {
-                    routes.add(restApi(config, devices, clock));
+                    routes.add(StartSteps.restApi(config, devices, security, meters, clock));
                 } else {
                     LOG.info("REST API off: it manages the device platform, which is off (devices.enabled: false)");
                 }
                 routes.addAll(extraRoutes);
-                http = startHttp(config.http(), routes);
+                http = StartSteps.startHttp(config.http(), routes);
             }
         } catch (RuntimeException | InterruptedException e) {
             listeners.forEach(MqttListener::close);
@@ -171,117 +161,7 @@ public final class PetrelServer implements AutoCloseable {
         }
         LOG.info("Petrel {} started; state: {}", PetrelVersion.get(),
                 store == null ? "memory only" : "durable in " + store.describe());
-        logLimits(config);
-    }
-
-    private RestApi restApi(ServerConfig config, DeviceHost devices, InstantSource clock) {
-        try {
-            return RestWiring.api(config.http().api(), devices.platform(), security, devices.apiKeys(),
-                    meters, clock, config.dataDir(), PetrelVersion.get());
-        } catch (IOException e) {
-            throw new ServerStartException("cannot set up the REST API's admin password in " + config.dataDir()
-                    + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static DevelopmentCertificates.@Nullable CertificateFiles developmentCertificates(ServerConfig config,
-            InstantSource clock) {
-        boolean needed = config.listeners().stream()
-                .anyMatch(l -> l.tls() != null && !l.tls().hasCertificate());
-        if (!needed) {
-            return null;
-        }
-        try {
-            return DevelopmentCertificates.ensure(config.dataDir(), clock);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new ServerStartException("cannot create the development certificate in "
-                    + config.dataDir().resolve("certs").toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Set<String> anonymousListeners(ServerConfig config) {
-        return config.listeners().stream().filter(ListenerConfig::allowAnonymous)
-                .map(ListenerConfig::name).collect(Collectors.toSet());
-    }
-
-    private static Security startSecurity(ServerConfig config, InstantSource clock) {
-        try {
-            return Security.start(config.security(), config.dataDir(), anonymousListeners(config), clock);
-        } catch (IOException | RuntimeException e) {
-            throw new ServerStartException("cannot start security: " + e.getMessage(), e);
-        }
-    }
-
-    private ListenerConfig withCertificate(ListenerConfig listener) {
-        TlsConfig tls = listener.tls();
-        if (tls == null || tls.hasCertificate() || developmentCertificates == null) {
-            return listener;
-        }
-        return listener.withTls(tls.withPem(developmentCertificates.certificate(),
-                developmentCertificates.privateKey()));
-    }
-
-    private MqttListener bind(ListenerConfig listener, ProtocolContext protocol) throws InterruptedException {
-        try {
-            return MqttListener.bind(listener, protocol, runtime, housekeeping);
-        } catch (TlsSetupException e) {
-            throw new ServerStartException("listener '" + listener.name() + "': " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            // Netty rethrows bind failures (address in use, address not on this machine) as they are.
-            throw new ServerStartException("listener '" + listener.name() + "' cannot bind " + listener.host() + ":"
-                    + listener.port() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static HttpServer startHttp(HttpConfig config, List<HttpRoutes> routes) {
-        try {
-            return HttpServer.start(config, routes);
-        } catch (IOException e) {
-            throw new ServerStartException("the HTTP server cannot bind " + config.host() + ":" + config.port() + ": "
-                    + e.getMessage() + " (set http.port, or http.enabled: false)", e);
-        }
-    }
-
-    private static void logLimits(ServerConfig config) {
-        var limits = config.security().limits();
-        var guard = config.security().guard();
-        LOG.info("Limits: connections {} (per organization {}, per user {}), connects per address {}/s, back-off "
-                        + "after {} failed logins, publish {} msg/s and {} B/s per client ({}), subscriptions {}",
-                orNone(limits.maxConnections()), orNone(limits.maxConnectionsPerOrganization()),
-                orNone(limits.maxConnectionsPerUser()), orNone(guard.connectsPerSecond()),
-                orNone(guard.failuresBeforeBackoff()), orNone(limits.publishMessagesPerSecond()),
-                orNone((int) Math.min(Integer.MAX_VALUE, limits.publishBytesPerSecond())),
-                limits.quotaAction().name().toLowerCase(Locale.ROOT), orNone(limits.maxSubscriptions()));
-    }
-
-    private static String orNone(int value) {
-        return value == 0 ? "unlimited" : Integer.toString(value);
-    }
-
-    private Map<String, String> securitySys() {
-        Map<String, String> values = new LinkedHashMap<>();
-        security.metrics().counters().forEach((name, count) ->
-                values.put("$SYS/petrel/security/" + name, Long.toString(count)));
-        security.metrics().gauges().forEach((name, value) ->
-                values.put("$SYS/petrel/security/" + name, Long.toString(value)));
-        return values;
-    }
-
-    private Map<String, String> devicesSys() {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("$SYS/petrel/devices/worker-queue", Integer.toString(devices.queued()));
-        values.put("$SYS/petrel/devices/telemetry-backlog", Integer.toString(devices.platform().telemetry().backlog()));
-        return values;
-    }
-
-    private Map<String, Object> healthDetails() {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("version", PetrelVersion.get());
-        details.put("clients", engine.metrics().clientsConnected());
-        details.put("listeners", listeners.stream().map(l -> l.config().name()).toList());
-        return details;
+        ServerStatus.logLimits(config);
     }
 
     /** A builder with the defaults of {@link ServerConfig#defaults()}; security follows the configuration. */
