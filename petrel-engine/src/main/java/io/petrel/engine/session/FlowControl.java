@@ -67,7 +67,23 @@ final class FlowControl {
             w = new Waiting(session, this, context);
             waiting = w;
         }
-        w.waitFor(target.backlog);
+        w.waitFor(target);
+    }
+
+    Backlog backlog() {
+        return backlog;
+    }
+
+    /**
+     * Registers a publisher that waits for this session's backlog to fall. Any thread.
+     *
+     * @return whether it must wait: false if the backlog fell meanwhile, or the client left
+     */
+    boolean addWaiter(FlowControl publisher) {
+        // The connection is read after the registration: a detach clears it before it wakes the waiters, so a
+        // publisher registered too late for that wake-up sees the session offline here instead of waiting for it
+        // until the slow-consumer timeout.
+        return backlog.addWaiter(publisher, context.config()) && session.connection() != null;
     }
 
     /**

@@ -31,8 +31,9 @@ final class Waiting {
      * Makes the publisher wait for {@code target}, unless it already does or the target fell meanwhile: its
      * connection's intake changes once the first backlog is waited for. On the publisher's owner.
      */
-    void waitFor(Backlog target) {
-        if (on.contains(target) || !target.addWaiter(flow, context.config())) {
+    void waitFor(FlowControl subscriber) {
+        Backlog target = subscriber.backlog();
+        if (on.contains(target) || !subscriber.addWaiter(flow)) {
             return;
         }
         if (add(target, context.clock().millis())) {
