@@ -94,7 +94,10 @@ public final class BrokerMetrics {
         publishersPaused.increment();
     }
 
-    /** Counts a subscriber that took nothing for the slow-consumer timeout while publishers waited for it. */
+    /**
+     * Counts a subscriber that did not drain within the slow-consumer timeout while a publisher waited for it;
+     * once per waiting publisher that found it so.
+     */
     public void slowConsumer() {
         slowConsumers.increment();
     }

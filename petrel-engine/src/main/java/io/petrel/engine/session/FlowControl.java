@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A publisher that routes a message to a connected session whose backlog is at the high-water mark waits until
  * it falls below the low-water mark ({@link #waitFor}): its connection's {@link Intake} closes. QoS 1 and 2
  * messages are therefore not dropped while their subscriber takes them, however fast publishers are; only a
- * subscriber that takes nothing for the slow-consumer timeout stops holding publishers back, and sheds.
+ * subscriber that does not drain to the low-water mark within the slow-consumer timeout stops holding publishers
+ * back, and sheds.
  *
  * <p>Threading: {@link #admit} and {@link #holdsBack} run on the publishers' threads; everything else on the
  * session's owner.

@@ -10,14 +10,14 @@ package io.petrel.engine.session;
  *     {@link Backlog}), and QoS 0 messages that cannot wait are shed at that half
  * @param queueQos0Offline whether QoS 0 messages are queued for disconnected persistent sessions
  * @param maxSessionExpirySeconds the longest session expiry granted; {@link #NEVER_EXPIRE} grants any
- * @param slowConsumerMillis how long publishers wait for a connected subscriber that takes nothing; after it,
- *     the subscriber sheds what exceeds its queue instead of holding publishers back
+ * @param slowConsumerMillis how long publishers wait for a connected subscriber to drain to a quarter of its
+ *     queue bound; after it, the subscriber sheds what exceeds its queue instead of holding publishers back
  */
 public record SessionConfig(int maxInflight, int maxQueued, boolean queueQos0Offline, long maxSessionExpirySeconds,
         long slowConsumerMillis) {
     /** The session expiry interval that means the session never expires. */
     public static final long NEVER_EXPIRE = 0xFFFF_FFFFL;
-    /** How long publishers wait for a subscriber that takes nothing, unless configured otherwise. */
+    /** How long publishers wait for a subscriber to drain, unless configured otherwise. */
     public static final long DEFAULT_SLOW_CONSUMER_MILLIS = 10_000;
 
     /** Defaults: 100 in flight, 1,000 queued, no offline QoS 0, no expiry cap, 10 s for a slow consumer. */

@@ -74,8 +74,9 @@ final class Waiting {
     }
 
     /**
-     * The publisher has waited for the slow-consumer timeout: the sessions it still waits for took nothing
-     * meanwhile (each wakes its publishers whenever it drains), so they shed from now on and it goes on.
+     * The publisher has waited for the slow-consumer timeout: the sessions it still waits for did not drain to
+     * their low-water mark meanwhile (each wakes its publishers when it does), whether they took nothing or too
+     * little, so they shed from now on and it goes on.
      */
     private void checkStall() {
         checkScheduled = false;

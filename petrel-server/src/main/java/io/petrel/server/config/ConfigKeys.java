@@ -105,8 +105,8 @@ public final class ConfigKeys {
             Duration.ZERO, ValueParsers.NEVER, "Longest session expiry granted; never grants any.");
     public static final Key<Duration> SLOW_CONSUMER_TIMEOUT = Key.duration("sessions.slow-consumer-timeout",
             Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofHours(1),
-            "How long publishers wait for a connected subscriber that takes nothing; then it sheds what exceeds "
-                    + "sessions.max-queued, QoS 0 first, until it drains.");
+            "How long publishers wait for a connected subscriber to drain to a quarter of sessions.max-queued; "
+                    + "then it sheds what exceeds sessions.max-queued, QoS 0 first, until it drains.");
 
     public static final Key<Duration> SYS_INTERVAL = Key.duration("sys.interval", Duration.ofSeconds(10),
             Duration.ZERO, Duration.ofHours(1), "How often $SYS topics are published; 0 turns them off.");

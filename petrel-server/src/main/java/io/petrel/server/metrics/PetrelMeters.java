@@ -37,7 +37,7 @@ public final class PetrelMeters {
         counter("petrel.connections.accepted", "Connections that completed CONNECT", BrokerMetrics::connectionsAccepted);
         counter("petrel.flow.publishers.paused", "Times a publisher began to wait for a subscriber's backlog to fall",
                 BrokerMetrics::publishersPaused);
-        counter("petrel.flow.slow.consumers", "Times a subscriber took nothing while publishers waited, and began "
+        counter("petrel.flow.slow.consumers", "Times a subscriber did not drain while publishers waited, and began "
                 + "to shed", BrokerMetrics::slowConsumers);
         Gauge.builder("petrel.clients.connected", broker, BrokerMetrics::clientsConnected)
                 .description("Clients connected now").register(registry);
