@@ -169,6 +169,11 @@ public final class Security implements AutoCloseable {
         return guard;
     }
 
+    /** The per-address guard against password guessing, for logins outside MQTT too. */
+    public ConnectGuard guard() {
+        return guard;
+    }
+
     public Authorizer authorizer() {
         return authorizer;
     }

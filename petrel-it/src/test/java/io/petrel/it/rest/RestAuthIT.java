@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.petrel.it.rest.RestClient.Response;
+import io.petrel.security.SecurityConfig;
+import io.petrel.security.limit.ConnectGuardConfig;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -70,6 +73,32 @@ class RestAuthIT {
                 "application/x-www-form-urlencoded");
         assertThat(form.status()).isEqualTo(415);
         assertThat(form.message()).contains("Content-Type: application/json");
+    }
+
+    @Test
+    void anAddressThatKeepsFailingWaitsWith429EvenWithTheRightPasswordAsForMqtt() {
+        SecurityConfig d = SecurityConfig.defaults();
+        // Loopback is exempt by default; here it is the address under attack.
+        SecurityConfig guarded = new SecurityConfig(null, null, d.operators(), d.organizations(), d.tokens(),
+                d.tokenKey(), null, null, d.authThreads(), d.authQueue(), d.reloadInterval(),
+                new ConnectGuardConfig(0, 3, Duration.ofMinutes(5), Duration.ofMinutes(5), false, 1_000), d.limits());
+        try (RestServer strict = RestServer.start(config -> config.withSecurity(guarded))) {
+            RestClient session = strict.admin();
+            String wrong = "{\"username\":\"admin\",\"password\":\"guess\"}";
+            for (int i = 0; i < 3; i++) {
+                assertThat(strict.anonymous().post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
+            }
+
+            Response refused = strict.anonymous().post("/api/v1/auth/login",
+                    "{\"username\":\"admin\",\"password\":\"" + RestServer.PASSWORD + "\"}");
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.json().get("error").asText()).isEqualTo("too_many_requests");
+            assertThat(refused.message()).startsWith("too many failed logins from this address");
+            assertThat(strict.anonymous().withBasic("admin", RestServer.PASSWORD).get("/api/v1/organizations")
+                    .status()).as("Basic authentication is a login too").isEqualTo(429);
+            assertThat(session.get("/api/v1/organizations").status()).as("a session already open").isEqualTo(200);
+            assertThat(strict.petrel().server().security().metrics().get("login_refused_backoff")).isEqualTo(2);
+        }
     }
 
     @Test

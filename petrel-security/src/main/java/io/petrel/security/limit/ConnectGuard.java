@@ -126,6 +126,45 @@ public final class ConnectGuard implements Authenticator {
         LOG.info("{}: {} failed logins, refusing connects for {} ms", address.getHostAddress(), failures, wait);
     }
 
+    /**
+     * Whether an address may try a password outside MQTT now, such as an admin login to the REST API; a refusal
+     * is counted. Such logins share the address's failures and back-off with its MQTT logins, so that guessing
+     * gains nothing by switching between the two.
+     */
+    public boolean mayTryLogin(InetAddress address) {
+        if (config.exemptLoopback() && address.isLoopbackAddress()) {
+            return true;
+        }
+        AddressState state = state(address);
+        if (state == null) {
+            return true;
+        }
+        long now = clock.millis();
+        state.lastSeen = now;
+        if (state.blockedUntil > now) {
+            metrics.count("login_refused_backoff");
+            return false;
+        }
+        return true;
+    }
+
+    /** Records the outcome of a login outside MQTT that {@link #mayTryLogin} let through. */
+    public void loginTried(InetAddress address, boolean succeeded) {
+        if (config.exemptLoopback() && address.isLoopbackAddress()) {
+            return;
+        }
+        AddressState state = state(address);
+        if (state == null) {
+            return;
+        }
+        if (succeeded) {
+            state.failures.set(0);
+        } else {
+            metrics.count("login_failed");
+            failed(address, state);
+        }
+    }
+
     /** Forgets addresses that have been idle and are not backing off. Called periodically. */
     public void sweep() {
         long now = clock.millis();

@@ -36,6 +36,7 @@ public final class ApiError extends RuntimeException {
             case 409 -> "conflict";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
             case 502 -> "bad_gateway";
             case 504 -> "gateway_timeout";
             default -> status >= 500 ? "internal_error" : "error";

@@ -3,6 +3,8 @@ package io.petrel.server.rest;
 import io.javalin.http.Context;
 import io.petrel.platform.json.Json;
 import io.petrel.server.rest.auth.Caller;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +27,20 @@ public final class Call {
 
     public Caller caller() {
         return caller;
+    }
+
+    /** The client's address, as its HTTP connection shows it. */
+    public InetAddress remoteAddress() {
+        return remoteAddress(ctx);
+    }
+
+    static InetAddress remoteAddress(Context ctx) {
+        try {
+            // A literal address, which is parsed and never looked up.
+            return InetAddress.getByName(ctx.req().getRemoteAddr());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("the HTTP server gave no client address: " + e.getMessage(), e);
+        }
     }
 
     /** A path parameter. */

@@ -35,6 +35,7 @@ public final class OpenApiDocument {
             409, "The request clashes with what exists: a name or key already taken, a resource still in use.",
             413, "The body is too large.",
             415, "The body is not JSON.",
+            429, "Too many failed logins from the caller's address: it must wait before the next.",
             502, "The device answered with something that is not JSON.",
             504, "The device did not answer in time.");
 
@@ -123,6 +124,8 @@ public final class OpenApiDocument {
         if (route.access() != Access.PUBLIC) {
             errors.add(401);
             errors.add(403);
+            // Basic authentication is an admin login, with its back-off.
+            errors.add(429);
         }
         for (int status : errors) {
             ObjectNode response = responses.putObject(Integer.toString(status));

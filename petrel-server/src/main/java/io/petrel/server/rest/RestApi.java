@@ -91,7 +91,7 @@ public final class RestApi implements HttpRoutes {
         try {
             Caller caller = route.access() == Access.PUBLIC ? Caller.NOBODY
                     : authentication.authenticate(ctx.header("Authorization"),
-                            ctx.header(Authentication.API_KEY_HEADER));
+                            ctx.header(Authentication.API_KEY_HEADER), Call.remoteAddress(ctx));
             if (route.access() == Access.OPERATOR && !caller.operatorWide()) {
                 throw ApiError.forbidden("only an operator-wide admin or API key may do this");
             }

@@ -3,7 +3,9 @@ package io.petrel.server.rest.auth;
 import io.petrel.api.Principal;
 import io.petrel.security.Security;
 import io.petrel.security.password.PasswordHash;
+import io.petrel.server.rest.ApiError;
 import io.petrel.server.rest.RestConfig;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -46,8 +48,22 @@ public final class AdminLogins {
         return adminHash != null || adminPlain != null || !fileAdmins.isEmpty();
     }
 
-    /** The admin with this user name and password, or empty. */
-    public Optional<Caller> login(String user, byte[] password) {
+    /**
+     * The admin with this user name and password, or empty. An address that failed too often waits first, as for
+     * MQTT logins ({@code auth.login-failures-before-backoff}), and shares its back-off with them.
+     *
+     * @throws ApiError 429 while the address backs off
+     */
+    public Optional<Caller> login(String user, byte[] password, InetAddress from) {
+        if (!security.guard().mayTryLogin(from)) {
+            throw new ApiError(429, "too many failed logins from this address; wait before trying again");
+        }
+        Optional<Caller> admin = check(user, password);
+        security.guard().loginTried(from, admin.isPresent());
+        return admin;
+    }
+
+    private Optional<Caller> check(String user, byte[] password) {
         if (user.equals(adminUser) && (adminHash != null || adminPlain != null)) {
             boolean matches = adminHash != null ? adminHash.matches(password)
                     : password.length > 0 && MessageDigest.isEqual(password, adminPlain);

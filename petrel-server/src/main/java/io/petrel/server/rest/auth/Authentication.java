@@ -1,6 +1,7 @@
 package io.petrel.server.rest.auth;
 
 import io.petrel.server.rest.ApiError;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -29,9 +30,10 @@ public final class Authentication {
     /**
      * The caller of a request.
      *
-     * @throws ApiError 401 if the request carries no credentials or wrong ones
+     * @param from the client's address, for the back-off after failed admin logins
+     * @throws ApiError 401 if the request carries no credentials or wrong ones; 429 while its address backs off
      */
-    public Caller authenticate(@Nullable String authorization, @Nullable String apiKey) {
+    public Caller authenticate(@Nullable String authorization, @Nullable String apiKey, InetAddress from) {
         if (apiKey != null) {
             return keys.verify(apiKey.strip()).orElseThrow(() -> ApiError.unauthorized("unknown API key"));
         }
@@ -44,7 +46,7 @@ public final class Authentication {
         String credentials = parts.length > 1 ? parts[1].strip() : "";
         return switch (scheme) {
             case "bearer" -> bearer(credentials);
-            case "basic" -> basic(credentials);
+            case "basic" -> basic(credentials, from);
             default -> throw ApiError.unauthorized("unsupported authorization scheme '" + parts[0]
                     + "'; use Bearer or Basic");
         };
@@ -58,7 +60,7 @@ public final class Authentication {
                 ApiError.unauthorized("unknown or expired session token; log in again"));
     }
 
-    private Caller basic(String encoded) {
+    private Caller basic(String encoded, InetAddress from) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -70,7 +72,7 @@ public final class Authentication {
             throw ApiError.unauthorized("Basic credentials must be base64 of user:password");
         }
         Optional<Caller> admin = admins.login(decoded.substring(0, colon),
-                decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+                decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8), from);
         return admin.orElseThrow(() -> ApiError.unauthorized("wrong user name or password"));
     }
 }

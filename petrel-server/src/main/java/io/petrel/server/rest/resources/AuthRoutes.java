@@ -46,7 +46,7 @@ final class AuthRoutes {
         return List.of(
                 Route.post("/api/v1/auth/login").doc("login", TAG,
                                 "Log an admin in; the answer's token authenticates the next calls.")
-                        .access(Access.PUBLIC).body(LOGIN).ok(SESSION).errors(401)
+                        .access(Access.PUBLIC).body(LOGIN).ok(SESSION).errors(401, 429)
                         .handle(call -> login(rest, call)),
                 Route.post("/api/v1/auth/logout").doc("logout", TAG, "End the session of the token sent.")
                         .noContent().handle(call -> logout(rest, call)),
@@ -57,7 +57,7 @@ final class AuthRoutes {
     private static SessionView login(RestContext rest, Call call) {
         String user = call.body().string("username");
         byte[] password = call.body().string("password").getBytes(StandardCharsets.UTF_8);
-        Caller admin = rest.admins().login(user, password)
+        Caller admin = rest.admins().login(user, password, call.remoteAddress())
                 .orElseThrow(() -> ApiError.unauthorized("wrong user name or password"));
         LoginSessions.Issued issued = rest.sessions().start(admin);
         return new SessionView(issued.token(), issued.expiresAtMillis(), admin.name(), admin.organization());
