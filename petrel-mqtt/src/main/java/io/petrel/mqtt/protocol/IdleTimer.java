@@ -77,9 +77,10 @@ final class IdleTimer implements Runnable {
             return;
         }
         long now = ticker.nanoTime();
-        if (conn.readingStopped()) {
-            // The server stopped reading (flow control, a publish quota, CONNECT in progress): the client's
-            // PINGREQs wait unread in the socket, so its silence is the server's doing and does not count.
+        if (conn.readingStopped() || conn.state() == MqttConnection.State.CONNECTING) {
+            // The server stopped reading (flow control, a publish quota), or has yet to answer the CONNECT, which
+            // keeps reading while nothing waits for the CONNACK: the client's silence is the server's doing and
+            // does not count.
             lastReadNanos = now;
         }
         long idle = now - lastReadNanos;

@@ -14,12 +14,20 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import io.petrel.api.Principal;
+import io.petrel.api.auth.AuthResult;
+import io.petrel.api.auth.Authenticator;
+import io.petrel.api.auth.Authorizer;
 import io.petrel.mqtt.listener.Limits;
 import io.petrel.mqtt.listener.ProtocolHarness;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
+import io.petrel.mqtt.protocol.ProtocolContext;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -372,6 +380,40 @@ class ConnectHandlerTest {
 
             assertThat(refused.isOpen()).isFalse();
             assertThat(subscriber.read()).isNull();
+        }
+    }
+
+    @Test
+    void readingStopsOnlyWhenAPacketWaitsForTheConnack() {
+        // Most clients send nothing before their CONNACK: such a connection keeps reading while it authenticates.
+        // One that does send more is not read further until the CONNACK, and what it sent is processed then.
+        CompletableFuture<AuthResult> slow = new CompletableFuture<>();
+        Authenticator authenticator = attempt -> attempt.clientId().equals("slow") ? slow
+                : CompletableFuture.completedFuture(AuthResult.accept(Principal.ANONYMOUS));
+        ProtocolContext protocol = ProtocolHarness.context(MqttProtocolConfig.defaults(), authenticator,
+                Authorizer.ALLOW_ALL);
+        try (ProtocolHarness subscriber = new ProtocolHarness(protocol);
+                ProtocolHarness channel = new ProtocolHarness(protocol)) {
+            connected(subscriber, MqttVersion.MQTT_5, "watcher");
+            subscriber.send(subscribe(1, "early", qos(0)));
+            assertThat(subscriber.read().fixedHeader().messageType()).isEqualTo(MqttMessageType.SUBACK);
+
+            channel.send(connect(MqttVersion.MQTT_5, "slow"));
+            assertThat(channel.readHex()).as("no CONNACK before authentication").isNull();
+            assertThat(channel.isReading()).as("nothing waits for the CONNACK").isTrue();
+
+            channel.send(publish("early", 0, 0, "sent before the CONNACK"));
+            assertThat(channel.isReading()).as("a PUBLISH waits for the CONNACK").isFalse();
+            assertThat(subscriber.read()).isNull();
+
+            slow.complete(AuthResult.accept(Principal.ANONYMOUS));
+            channel.settle();
+
+            assertThat(channel.read(MqttConnAckMessage.class).variableHeader().connectReturnCode())
+                    .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+            assertThat(channel.isReading()).isTrue();
+            assertThat(subscriber.read(MqttPublishMessage.class).payload().toString(StandardCharsets.UTF_8))
+                    .isEqualTo("sent before the CONNACK");
         }
     }
 
