@@ -27,6 +27,7 @@ import io.petrel.mqtt.listener.ProtocolHarness;
 import io.petrel.mqtt.protocol.MqttProtocolConfig;
 import io.petrel.mqtt.protocol.ProtocolContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -385,7 +386,8 @@ class ConnectHandlerTest {
 
     @Test
     void readingStopsOnlyWhenAPacketWaitsForTheConnack() {
-        // Most clients send nothing before their CONNACK: such a connection keeps reading while it authenticates.
+        // Most clients send nothing before their CONNACK: such a connection keeps reading while it authenticates,
+        // and the connect timeout does not run out meanwhile.
         // One that does send more is not read further until the CONNACK, and what it sent is processed then.
         CompletableFuture<AuthResult> slow = new CompletableFuture<>();
         Authenticator authenticator = attempt -> attempt.clientId().equals("slow") ? slow
@@ -401,6 +403,8 @@ class ConnectHandlerTest {
             channel.send(connect(MqttVersion.MQTT_5, "slow"));
             assertThat(channel.readHex()).as("no CONNACK before authentication").isNull();
             assertThat(channel.isReading()).as("nothing waits for the CONNACK").isTrue();
+            channel.advance(Duration.ofSeconds(MqttProtocolConfig.defaults().connectTimeoutSeconds() + 1));
+            assertThat(channel.isOpen()).as("the connect timeout does not count while the server decides").isTrue();
 
             channel.send(publish("early", 0, 0, "sent before the CONNACK"));
             assertThat(channel.isReading()).as("a PUBLISH waits for the CONNACK").isFalse();
