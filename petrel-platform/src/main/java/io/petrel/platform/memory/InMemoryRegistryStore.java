@@ -43,9 +43,12 @@ public final class InMemoryRegistryStore implements RegistryStore {
 
     @Override
     public synchronized boolean deleteOrganization(String id) {
-        boolean owns = profiles.values().stream().anyMatch(p -> p.organization().equals(id))
-                || devices.values().stream().anyMatch(d -> d.organization().equals(id));
-        return !owns && organizations.remove(id) != null;
+        if (devices.values().stream().anyMatch(d -> d.organization().equals(id)) || !organizations.containsKey(id)) {
+            return false;
+        }
+        profiles.values().removeIf(p -> p.organization().equals(id));
+        organizations.remove(id);
+        return true;
     }
 
     @Override

@@ -90,11 +90,8 @@ public final class Registry {
         if (devices > 0) {
             return Result.conflict("organization '%s' still has %d device(s); delete them first", id, devices);
         }
-        for (DeviceProfile profile : store.listProfiles(id)) {
-            store.deleteProfile(profile.id());
-        }
         if (!store.deleteOrganization(id)) {
-            return Result.conflict("organization '%s' gained a device or profile while it was being deleted", id);
+            return Result.conflict("organization '%s' gained a device while it was being deleted", id);
         }
         return Result.ok(organization.get());
     }

@@ -53,11 +53,20 @@ public abstract class RegistryStoreContract {
     }
 
     @Test
-    void anOrganizationThatOwnsAProfileIsNotDeleted() {
+    void anOrganizationGoesWithItsProfilesButNotWhileItOwnsADevice() {
         DeviceProfile profile = profile("acme", "default", null);
         store.saveProfile(profile);
+        Device device = device("acme", "pump", profile);
+        store.saveDevice(device);
         assertThat(store.deleteOrganization("acme")).isFalse();
         assertThat(store.findOrganization("acme")).isPresent();
+        assertThat(store.findProfile(profile.id())).isPresent();
+
+        store.deleteDevice(device.id());
+        assertThat(store.deleteOrganization("acme")).isTrue();
+        assertThat(store.findOrganization("acme")).isEmpty();
+        assertThat(store.findProfile(profile.id())).isEmpty();
+        assertThat(store.listProfiles("acme")).isEmpty();
     }
 
     @Test

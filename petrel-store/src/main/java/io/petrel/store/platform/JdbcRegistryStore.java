@@ -65,12 +65,11 @@ final class JdbcRegistryStore implements RegistryStore {
     @Override
     public boolean deleteOrganization(String id) {
         return db.write(tx -> {
-            boolean owns = Sql.exists(tx, "SELECT 1 FROM device_profiles WHERE organization = ?",
-                    s -> s.setString(1, id))
-                    || Sql.exists(tx, "SELECT 1 FROM devices WHERE organization = ?", s -> s.setString(1, id));
-            if (owns || !Sql.exists(tx, "SELECT 1 FROM organizations WHERE id = ?", s -> s.setString(1, id))) {
+            if (Sql.exists(tx, "SELECT 1 FROM devices WHERE organization = ?", s -> s.setString(1, id))
+                    || !Sql.exists(tx, "SELECT 1 FROM organizations WHERE id = ?", s -> s.setString(1, id))) {
                 return false;
             }
+            tx.write("DELETE FROM device_profiles WHERE organization = ?", s -> s.setString(1, id));
             tx.write("DELETE FROM organizations WHERE id = ?", s -> s.setString(1, id));
             return true;
         });

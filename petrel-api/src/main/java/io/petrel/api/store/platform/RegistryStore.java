@@ -21,7 +21,10 @@ public interface RegistryStore {
     /** Creates an organization or replaces the one with its id. */
     void saveOrganization(Organization organization);
 
-    /** Deletes an organization that owns no profile and no device; false if it does, or does not exist. */
+    /**
+     * Deletes an organization that owns no device, with its profiles, in one step, so that no device can be
+     * created in between; false if it owns a device, or does not exist.
+     */
     boolean deleteOrganization(String id);
 
     /** The profile with an id. */
