@@ -13,10 +13,13 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubRecException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.Mqtt5ReasonCode;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -39,6 +42,24 @@ final class Failures {
         String name = words.substring(0, words.lastIndexOf(" (0x"));
         return reason.map(Object::toString).filter(r -> !r.equalsIgnoreCase(name)).map(r -> words + ": " + r)
                 .orElse(words);
+    }
+
+    /**
+     * Waits for a CONNECT to be answered, a second longer than the client's own connect timeout, so that the
+     * client reports its timeout first.
+     *
+     * @throws ClientFailure if the connection is refused, fails or is interrupted
+     */
+    static void awaitConnect(CompletableFuture<?> connected, Duration timeout, Endpoint endpoint)
+            throws ClientFailure {
+        try {
+            connected.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientFailure(ExitCodes.ERROR, "interrupted");
+        } catch (Exception e) {
+            throw connect(e, endpoint);
+        }
     }
 
     /** Describes a failure to connect. */

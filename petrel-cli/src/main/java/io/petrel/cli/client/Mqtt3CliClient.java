@@ -46,14 +46,7 @@ final class Mqtt3CliClient implements CliClient {
             connect = connect.willPublish().topic(will.topic).payload(will.payload.getBytes(StandardCharsets.UTF_8))
                     .qos(MqttQos.fromCode(will.qos)).retain(will.retain).applyWillPublish();
         }
-        try {
-            client.connect(connect.build()).get(options.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientFailure(ExitCodes.ERROR, "interrupted");
-        } catch (Exception e) {
-            throw Failures.connect(e, endpoint);
-        }
+        Failures.awaitConnect(client.connect(connect.build()), options.connectTimeout(), endpoint);
         return new Mqtt3CliClient(client);
     }
 

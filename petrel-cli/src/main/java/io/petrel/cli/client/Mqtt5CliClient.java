@@ -51,14 +51,7 @@ final class Mqtt5CliClient implements CliClient {
             connect = connect.willPublish().topic(will.topic).payload(will.payload.getBytes(StandardCharsets.UTF_8))
                     .qos(qos(will.qos)).retain(will.retain).applyWillPublish();
         }
-        try {
-            client.connect(connect.build()).get(options.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientFailure(ExitCodes.ERROR, "interrupted");
-        } catch (Exception e) {
-            throw Failures.connect(e, endpoint);
-        }
+        Failures.awaitConnect(client.connect(connect.build()), options.connectTimeout(), endpoint);
         return new Mqtt5CliClient(client);
     }
 
