@@ -14,19 +14,20 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * Collects what a Paho MQTT 5 client receives through its global callback, with the topic exactly as it came
  * off the wire: empty when the server sent only a topic alias.
  */
-final class Paho5Inbox implements MqttCallback {
+public final class Paho5Inbox implements MqttCallback {
     /**
      * One PUBLISH.
      *
      * @param topic the topic name as sent, empty when replaced by an alias
      * @param message the message with its properties
      */
-    record Arrived(String topic, MqttMessage message) {
+    public record Arrived(String topic, MqttMessage message) {
     }
 
     private final BlockingQueue<Arrived> arrived = new LinkedBlockingQueue<>();
 
-    Arrived next() throws InterruptedException {
+    /** The next message, waiting up to 10 seconds for it. */
+    public Arrived next() throws InterruptedException {
         Arrived next = arrived.poll(10, TimeUnit.SECONDS);
         if (next == null) {
             throw new AssertionError("no message arrived within 10 seconds");

@@ -14,6 +14,7 @@ import io.petrel.platform.registry.NewProfile;
 import io.petrel.platform.rpc.RpcCall;
 import io.petrel.platform.rpc.RpcRequest;
 import io.petrel.platform.rpc.RpcStatus;
+import io.petrel.it.Paho5Inbox;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +24,10 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,33 +60,8 @@ class PahoDeviceIT {
         Device device = server.device("paho5-device");
         MqttClient client = new MqttClient("tcp://" + server.petrel.host() + ":" + server.petrel.port(), "paho5",
                 new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
-        BlockingQueue<String[]> inbox = new LinkedBlockingQueue<>();
-        client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                inbox.add(new String[] {topic, new String(message.getPayload())});
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        Paho5Inbox inbox = new Paho5Inbox();
+        client.setCallback(inbox);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(server.token(device));
         options.setAutomaticReconnect(false);
@@ -102,9 +75,9 @@ class PahoDeviceIT {
         assertThat(subscribed.getReasonCodes()).containsExactly(1, 1, 1, 1);
 
         client.publish("v1/devices/me/rpc/request/1", message("{\"method\":\"getSessionLimits\",\"params\":{}}"));
-        String[] limits = next(inbox);
-        assertThat(limits[0]).isEqualTo("v1/devices/me/rpc/response/1");
-        assertThat(json(bytes(limits[1])).get("maxPayloadSize").asInt()).isEqualTo(65_536);
+        Paho5Inbox.Arrived limits = inbox.next();
+        assertThat(limits.topic()).isEqualTo("v1/devices/me/rpc/response/1");
+        assertThat(json(limits.message().getPayload()).get("maxPayloadSize").asInt()).isEqualTo(65_536);
 
         client.publish("v1/devices/me/telemetry", message("[{\"level\":7}]"));
         assertThat(server.latest(device.id())).anySatisfy(entry -> {
@@ -113,8 +86,8 @@ class PahoDeviceIT {
         });
 
         RpcCall call = server.platform.rpc().call(device.id(), new RpcRequest("getLevel", "{}", 0, false)).value();
-        String[] request = next(inbox);
-        assertThat(request[0]).isEqualTo("v1/devices/me/rpc/request/" + call.id());
+        Paho5Inbox.Arrived request = inbox.next();
+        assertThat(request.topic()).isEqualTo("v1/devices/me/rpc/request/" + call.id());
         client.publish("v1/devices/me/rpc/response/" + call.id(), message("{\"level\":7}"));
         assertThat(call.result().toCompletableFuture().get(10, TimeUnit.SECONDS).status())
                 .isEqualTo(RpcStatus.SUCCESSFUL);
@@ -208,12 +181,6 @@ class PahoDeviceIT {
     private static MqttMessage message(String payload) {
         MqttMessage message = new MqttMessage(bytes(payload));
         message.setQos(1);
-        return message;
-    }
-
-    private static String[] next(BlockingQueue<String[]> inbox) throws InterruptedException {
-        String[] message = inbox.poll(10, TimeUnit.SECONDS);
-        assertThat(message).as("a message within 10 s").isNotNull();
         return message;
     }
 }
